@@ -1,0 +1,209 @@
+"""Settings shared by every environment.
+
+Configuration comes from the environment through django-environ; `dev`, `test` and
+`production` only change what differs. The embedded defaults (SQLite, local-memory cache,
+media on disk) let the portal run on a fresh machine with no service configured.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+import environ
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PROJECT_DIR.parent
+
+env = environ.Env()
+# A `.env` file in the checkout is read if present; real environment variables win.
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+SECRET_KEY = env("SECRET_KEY", default="")
+DEBUG = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+
+# Application definition
+
+INSTALLED_APPS = [
+    # Project apps first so their templates and translations take precedence.
+    "home",
+    "clusters",
+    "locations",
+    "events",
+    "search",
+    # Wagtail
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.typed_table_block",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "wagtailgeowidget",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    # Django
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Activates the language from the /de/ or /en/ URL prefix (and redirects `/`).
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "cms.wsgi.application"
+
+# Database: SQLite in the checkout unless DATABASE_URL names another one
+# (postgres://user@host:5432/name for production).
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: local memory unless CACHE_URL names Redis (redis://127.0.0.1:6379/1).
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://portal"),
+}
+if CACHES["default"]["BACKEND"].startswith("django_redis"):
+    CACHES["default"].setdefault("OPTIONS", {})
+    # A cache outage must degrade to uncached pages, never to a server error.
+    CACHES["default"]["OPTIONS"].setdefault("IGNORE_EXCEPTIONS", True)
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Internationalisation: German is the source language, English the first translation.
+# Adding a language means adding it here and to WAGTAIL_CONTENT_LANGUAGES (see README).
+LANGUAGE_CODE = "de"
+LANGUAGES = [
+    ("de", _("German")),
+    ("en", _("English")),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+LANGUAGE_COOKIE_NAME = "portal_language"
+
+# Static files and media
+
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+STATIC_URL = "/static/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = "/media/"
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Page editors can exceed Django's default of 1000 fields on large StreamFields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Wagtail
+
+WAGTAIL_SITE_NAME = "Metropolregion Mitteldeutschland"
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+
+# wagtail-localize: translations follow their German source until a translator changes them.
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# wagtailgeowidget: Leaflet with OpenStreetMap, centred on the region (not Stockholm),
+# and no geocoder unless one is configured.
+GEO_WIDGET_DEFAULT_LOCATION = {"lat": 51.34, "lng": 12.375}
+GEO_WIDGET_ZOOM = 8
+GEO_WIDGET_LEAFLET_TILE_LAYER = env(
+    "MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {
+    "attribution": "&copy; OpenStreetMap contributors",
+    "maxZoom": 19,
+}
+
+# The public site's map tiles; loaded in the visitor's browser only after consent.
+MAP_TILE_URL = GEO_WIDGET_LEAFLET_TILE_LAYER
+MAP_TILE_ATTRIBUTION = "© OpenStreetMap contributors"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}

@@ -1,0 +1,29 @@
+"""Test settings: fast hashing, isolated media, no network.
+
+The database comes from DATABASE_URL as everywhere else, so the same suite runs on SQLite
+(default) and PostgreSQL (CI sets DATABASE_URL).
+"""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal-test")}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"null": {"class": "logging.NullHandler"}},
+    "root": {"handlers": ["null"]},
+}

@@ -1,0 +1,555 @@
+"""The portal's base models: home page, standard pages, project teasers and site settings."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Orderable,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, BlockQuoteBlock
+from .localization import localize_pages, prefer_active_locale
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def page_link(label, help_text):
+    """A nullable link from a home-page section to any page, chosen by editors."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=label,
+        help_text=help_text,
+    )
+
+
+class HomePage(Page):
+    """The portal's start page, one per site and language, at the root of the page tree.
+
+    Editors fill its sections in the order of the association's home page: intro, clusters,
+    quotes, the commercial-site pool, the FORUM Mitteldeutschland teaser, upcoming events and
+    the project logos. A section with nothing to show is left out of the page.
+    """
+
+    # Intro
+    intro_heading = models.CharField(
+        _("intro heading"),
+        max_length=120,
+        blank=True,
+        help_text=_('The opening line, for example "Net Works!".'),
+    )
+    intro = RichTextField(
+        _("intro text"),
+        features=INTRO_FEATURES,
+        blank=True,
+        help_text=_("What the association does and aims for; two or three sentences."),
+    )
+
+    # Clusters
+    clusters_heading = models.CharField(_("heading"), max_length=120, blank=True)
+    clusters_intro = RichTextField(_("text"), features=INTRO_FEATURES, blank=True)
+    clusters_page = page_link(
+        _("cluster overview page"),
+        _("The page whose sub-pages are shown as cluster teasers."),
+    )
+    clusters_more_page = page_link(
+        _("background page"),
+        _('A page that explains clusters in depth, e.g. "Entwicklung und Effekte von Clustern".'),
+    )
+
+    # Quotes
+    quotes_heading = models.CharField(_("heading"), max_length=120, blank=True)
+    quotes = StreamField(
+        [("quote", BlockQuoteBlock())],
+        verbose_name=_("quotes"),
+        blank=True,
+        help_text=_("Statements of business leaders about the region."),
+    )
+
+    # Commercial-site pool
+    pool_heading = models.CharField(_("heading"), max_length=120, blank=True)
+    pool_intro = models.TextField(_("text"), blank=True, max_length=600)
+    sites_page = page_link(
+        _("commercial sites (Gewerbeflächen)"),
+        _('The list of commercial sites; its "Liste" and "Standortkarte" links are shown.'),
+    )
+    halls_page = page_link(
+        _("halls (Hallenobjekte)"),
+        _('The list of halls; its "Liste" and "Standortkarte" links are shown.'),
+    )
+
+    # FORUM Mitteldeutschland
+    forum_heading = models.CharField(_("heading"), max_length=120, blank=True)
+    forum_text = models.TextField(_("text"), blank=True, max_length=600)
+    forum_page = page_link(
+        _("documentation page"), _("The event documentation the teaser links to.")
+    )
+    forum_link_label = models.CharField(
+        _("link text"),
+        max_length=80,
+        blank=True,
+        help_text=_('For example "Zur Veranstaltungsdokumentation".'),
+    )
+
+    # Events
+    events_heading = models.CharField(_("heading"), max_length=120, blank=True)
+    events_intro = models.TextField(_("text"), blank=True, max_length=600)
+    events_page = page_link(
+        _("events page"),
+        _("The events calendar; its next upcoming events are listed in the teaser."),
+    )
+
+    # Projects
+    projects_heading = models.CharField(
+        _("heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("The project logos come from the Project teasers snippets."),
+    )
+
+    intro_panels = [
+        MultiFieldPanel([FieldPanel("intro_heading"), FieldPanel("intro")], heading=_("Intro")),
+    ]
+    clusters_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("clusters_heading"),
+                FieldPanel("clusters_intro"),
+                PageChooserPanel("clusters_page"),
+                PageChooserPanel("clusters_more_page"),
+            ],
+            heading=_("Clusters"),
+        ),
+    ]
+    quotes_panels = [
+        MultiFieldPanel([FieldPanel("quotes_heading"), FieldPanel("quotes")], heading=_("Quotes")),
+    ]
+    pool_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("pool_heading"),
+                FieldPanel("pool_intro"),
+                FieldRowPanel([PageChooserPanel("sites_page"), PageChooserPanel("halls_page")]),
+            ],
+            heading=_("Commercial-site pool"),
+        ),
+    ]
+    forum_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("forum_heading"),
+                FieldPanel("forum_text"),
+                PageChooserPanel("forum_page"),
+                FieldPanel("forum_link_label"),
+            ],
+            heading=_("FORUM Mitteldeutschland"),
+        ),
+    ]
+    events_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("events_heading"),
+                FieldPanel("events_intro"),
+                PageChooserPanel("events_page"),
+            ],
+            heading=_("Events"),
+        ),
+    ]
+    projects_panels = [
+        MultiFieldPanel([FieldPanel("projects_heading")], heading=_("Projects")),
+    ]
+
+    content_panels = (
+        Page.content_panels
+        + intro_panels
+        + clusters_panels
+        + quotes_panels
+        + pool_panels
+        + forum_panels
+        + events_panels
+        + projects_panels
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro_heading"),
+        index.SearchField("intro"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # One home page per site; its translations are made by wagtail-localize, which copies
+        # the page rather than creating a new one here.
+        return super().can_create_at(parent) and not cls.objects.exists()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.get_sections(request))
+        return context
+
+    def get_sections(self, request):
+        """Everything the home page's sections show, resolved in a fixed number of queries."""
+        (
+            clusters_page,
+            clusters_more_page,
+            sites_page,
+            halls_page,
+            forum_page,
+            events_page,
+        ) = localize_pages(
+            [
+                self.clusters_page,
+                self.clusters_more_page,
+                self.sites_page,
+                self.halls_page,
+                self.forum_page,
+                self.events_page,
+            ]
+        )
+        cluster_teasers = []
+        if clusters_page is not None:
+            cluster_teasers = list(
+                clusters_page.get_children().live().public().specific().order_by("path")
+            )
+        pool_entries = [
+            {"kind": kind, "page": page.specific, "map_url": _map_url(page, request)}
+            for kind, page in (("sites", sites_page), ("halls", halls_page))
+            if page is not None and page.live
+        ]
+        upcoming_events = []
+        if events_page is not None and hasattr(events_page.specific, "upcoming_events"):
+            upcoming_events = list(events_page.specific.upcoming_events(limit=3))
+        return {
+            "cluster_teasers": cluster_teasers,
+            "clusters_more_page": _live_or_none(clusters_more_page),
+            "clusters_page": _live_or_none(clusters_page),
+            "pool_entries": pool_entries,
+            "forum_page": _live_or_none(forum_page),
+            "events_page": _live_or_none(events_page),
+            "upcoming_events": upcoming_events,
+            "project_teasers": ProjectTeaser.for_display(),
+        }
+
+
+def _live_or_none(page):
+    return page if page is not None and page.live else None
+
+
+def _map_url(page, request):
+    """The map view of a pool page, for page types that offer one (`get_map_url`)."""
+    specific = page.specific
+    get_map_url = getattr(specific, "get_map_url", None)
+    return get_map_url(request) if callable(get_map_url) else None
+
+
+class StandardPage(Page):
+    """A content page for topics, background articles and legal pages.
+
+    Editors use it for pages such as "Entwicklung und Effekte von Clustern", "Über uns",
+    the imprint and the privacy statement; the body is built from the shared blocks.
+    """
+
+    intro = models.TextField(
+        _("intro"),
+        blank=True,
+        max_length=600,
+        help_text=_("A short lead paragraph shown above the body and in teasers."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The page's content, built from headings, text, images and more."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+class ProjectTeaser(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, models.Model
+):
+    """A project of the association shown as a logo in the home page's "Projekte" row.
+
+    Editors add the logo, a short text and a link to the project's page or website; the sort
+    order decides the position in the row. Teasers are reviewed as drafts before they go live.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide logo on a light background works best (about 3:2)."),
+    )
+    logo_alt_text = models.CharField(
+        _("alternative text of the logo"),
+        max_length=200,
+        blank=True,
+        help_text=_("What screen readers announce; leave empty to use the project's name."),
+    )
+    short_text = models.TextField(
+        _("short text"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown below the logo."),
+    )
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("internal page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link_url = models.URLField(_("external address"), blank=True)
+    sort_order = models.PositiveIntegerField(
+        _("sort order"), default=100, help_text=_("Lower numbers are shown first.")
+    )
+    # Deleting a teaser deletes its revisions too (Wagtail's recommended pattern for snippets).
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="project_teaser")
+
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt_text")], heading=_("Logo")),
+        FieldPanel("short_text"),
+        MultiFieldPanel(
+            [PageChooserPanel("link_page"), FieldPanel("link_url")],
+            heading=_("Link"),
+            help_text=_("Choose an internal page or enter an external address, not both."),
+        ),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("project teaser")
+        verbose_name_plural = _("project teasers")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.link_page_id and self.link_url:
+            message = _("Choose either an internal page or an external address, not both.")
+            raise ValidationError({"link_page": message, "link_url": message})
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def logo_alt(self):
+        return self.logo_alt_text or self.name
+
+    @cached_property
+    def url(self):
+        if self.link_page is not None:
+            return self.link_page.url
+        return self.link_url
+
+    def get_preview_template(self, request, mode_name):
+        return "home/previews/project_teaser.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["project_teasers"] = [self]
+        return context
+
+    @classmethod
+    def for_display(cls):
+        """Live teasers of the active locale (source version where untranslated), in order.
+
+        Fixed number of queries however many teasers there are: teasers, their logos and
+        the localized link pages are each fetched once.
+        """
+        language_codes = {Locale.get_active().language_code, Locale.get_default().language_code}
+        teasers = list(
+            cls.objects.filter(live=True)
+            .filter(locale__language_code__in=language_codes)
+            .select_related("locale", "logo", "link_page")
+        )
+        teasers = prefer_active_locale(teasers)
+        for teaser, page in zip(
+            teasers, localize_pages([t.link_page for t in teasers]), strict=True
+        ):
+            teaser.link_page = page if page is None or page.live else None
+        return teasers
+
+
+@register_setting(icon="site")
+class PortalSettings(ClusterableModel, BaseSiteSetting):
+    """Site-wide settings: logo, contact address, main menu, footer links and social media.
+
+    Menu and footer entries are pages; their labels are the pages' titles in the visitor's
+    language, so translating a page translates its menu entry too.
+    """
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the header; the site name is used as its alternative text."),
+    )
+    organisation_name = models.CharField(
+        _("organisation"),
+        max_length=200,
+        default="Europäische Metropolregion Mitteldeutschland e.V.",
+    )
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("International format, e.g. +49 341 ...")
+    )
+    email = models.EmailField(_("email"), blank=True)
+
+    contact_panels = [
+        FieldPanel("logo"),
+        FieldPanel("organisation_name"),
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+    ]
+    menu_panels = [
+        InlinePanel("main_menu_items", label=_("Main menu entry"), heading=_("Main menu")),
+    ]
+    footer_panels = [
+        InlinePanel("footer_links", label=_("Footer link"), heading=_("Footer links")),
+        InlinePanel("social_links", label=_("Social media link"), heading=_("Social media")),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(contact_panels, heading=_("Logo and contact")),
+            ObjectList(menu_panels, heading=_("Main menu")),
+            ObjectList(footer_panels, heading=_("Footer")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    def clean(self):
+        super().clean()
+        if self.postcode and not (self.postcode.isdigit() and len(self.postcode) == 5):
+            raise ValidationError({"postcode": _("Enter a German postcode of five digits.")})
+        allowed = set("+0123456789 /-()")
+        if self.phone and not set(self.phone) <= allowed:
+            raise ValidationError(
+                {"phone": _("Use digits, spaces and + / - ( ) only, e.g. +49 341 600 16-0.")}
+            )
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+class PageLink(Orderable):
+    """An orderable link to a page, labelled with the page's title in the visitor's language."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class MainMenuItem(PageLink):
+    """An entry of the header's main menu."""
+
+    settings = ParentalKey(PortalSettings, related_name="main_menu_items")
+
+    class Meta(PageLink.Meta):
+        verbose_name = _("main menu entry")
+
+
+class FooterLink(PageLink):
+    """A link in the footer, such as the imprint or the privacy statement."""
+
+    settings = ParentalKey(PortalSettings, related_name="footer_links")
+
+    class Meta(PageLink.Meta):
+        verbose_name = _("footer link")
+
+
+class SocialLink(Orderable):
+    """A link to one of the association's social media profiles."""
+
+    PLATFORMS = [
+        ("linkedin", "LinkedIn"),
+        ("xing", "XING"),
+        ("mastodon", "Mastodon"),
+        ("instagram", "Instagram"),
+        ("youtube", "YouTube"),
+        ("facebook", "Facebook"),
+        ("bluesky", "Bluesky"),
+    ]
+
+    settings = ParentalKey(PortalSettings, related_name="social_links")
+    platform = models.CharField(_("platform"), max_length=20, choices=PLATFORMS)
+    url = models.URLField(_("profile address"))
+
+    panels = [FieldRowPanel([FieldPanel("platform"), FieldPanel("url")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("social media link")

@@ -1,0 +1,92 @@
+"""Template tags for the portal's layout: language switcher, hreflang, menus, footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from wagtail.models import Page
+
+from home.localization import localize_pages
+from home.models import PortalSettings
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: the current page's translation, else that language's home.
+
+    Each entry has `code`, `name` (in its own language), `url`, `is_current` and
+    `is_translation` (False when the link falls back to the home page, so hreflang
+    alternates are only given for real translations).
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    links = []
+    for code, _name in settings.LANGUAGES:
+        target = translations.get(code)
+        url = None
+        is_translation = target is not None
+        if target is not None:
+            url = target.get_url(request)
+        elif context.get("translatable_view"):
+            # Django views under i18n_patterns (search) exist in every language.
+            url = translate_url(request.get_full_path(), code)
+            is_translation = True
+        if not url:
+            # Every language's home page answers at its prefix (a site root that is not yet
+            # translated is served in the source language there).
+            url = f"/{code}/"
+        with translation.override(code):
+            own_name = translation.gettext(dict(settings.LANGUAGES)[code])
+        links.append(
+            {
+                "code": code,
+                "name": own_name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+                "is_translation": is_translation,
+            }
+        )
+    return links
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    portal_settings = PortalSettings.for_request(request)
+    items = list(portal_settings.main_menu_items.select_related("page"))
+    pages = [p for p in localize_pages([item.page for item in items]) if p.live]
+    current = context.get("page")
+    current_path = getattr(current, "path", "")
+    return {
+        "menu_pages": [
+            {"page": p, "url": p.get_url(request), "active": current_path.startswith(p.path)}
+            for p in pages
+        ],
+    }
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    request = context["request"]
+    portal_settings = PortalSettings.for_request(request)
+    links = list(portal_settings.footer_links.select_related("page"))
+    pages = [p for p in localize_pages([link.page for link in links]) if p.live]
+    return {
+        "request": request,
+        "portal_settings": portal_settings,
+        "footer_pages": [{"page": p, "url": p.get_url(request)} for p in pages],
+        "social_links": list(portal_settings.social_links.all()),
+    }
