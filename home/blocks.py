@@ -5,6 +5,8 @@ event pages. Each block has an icon, a template, a description and a preview val
 see what it looks like in the block picker.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -168,6 +171,29 @@ class ConsentEmbedBlock(blocks.StructBlock):
         )
 
 
+class TranslatableTableBlock(TableBlock):
+    """Wagtail's table, with each cell offered to wagtail-localize as a segment.
+
+    wagtail-localize skips TableBlock, so without this the English page would show German
+    cells. Empty cells are not offered; numbers are (translators may localise separators).
+    """
+
+    def get_translatable_segments(self, value):
+        segments = []
+        for row_index, row in enumerate((value or {}).get("data") or []):
+            for col_index, cell in enumerate(row):
+                if cell is not None and str(cell).strip():
+                    segments.append(StringSegmentValue(f"r{row_index}c{col_index}", str(cell)))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = copy.deepcopy(value)
+        for segment in segments:
+            row_index, col_index = segment.path[1:].split("c")
+            value["data"][int(row_index)][int(col_index)] = segment.render_text()
+        return value
+
+
 class CaptionedTableBlock(blocks.StructBlock):
     """A data table with a caption, for figures such as employees or turnover."""
 
@@ -176,7 +202,7 @@ class CaptionedTableBlock(blocks.StructBlock):
         max_length=255,
         help_text=_("Says what the table shows; read first by screen readers."),
     )
-    table = TableBlock(label=_("Table"))
+    table = TranslatableTableBlock(label=_("Table"))
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=255)
 
     class Meta:
