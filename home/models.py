@@ -34,6 +34,13 @@ from .blocks import BaseStreamBlock, BlockQuoteBlock
 from .localization import localize_pages, prefer_active_locale
 
 INTRO_FEATURES = ["bold", "italic", "link"]
+PHONE_CHARACTERS = set("+0123456789 /-()")
+PHONE_ERROR = _("Use digits, spaces and + / - ( ) only, e.g. +49 341 600 16-0.")
+
+
+def phone_href(phone):
+    """A `tel:` link for a phone number as editors write it (+49 341 600 16-0)."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
 
 
 def page_link(label, help_text):
@@ -487,15 +494,12 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
         super().clean()
         if self.postcode and not (self.postcode.isdigit() and len(self.postcode) == 5):
             raise ValidationError({"postcode": _("Enter a German postcode of five digits.")})
-        allowed = set("+0123456789 /-()")
-        if self.phone and not set(self.phone) <= allowed:
-            raise ValidationError(
-                {"phone": _("Use digits, spaces and + / - ( ) only, e.g. +49 341 600 16-0.")}
-            )
+        if self.phone and not set(self.phone) <= PHONE_CHARACTERS:
+            raise ValidationError({"phone": PHONE_ERROR})
 
     @property
     def phone_href(self):
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return phone_href(self.phone)
 
 
 class PageLink(Orderable):
@@ -553,3 +557,87 @@ class SocialLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("social media link")
+
+
+class FederalState(models.Model):
+    """One of the region's federal states, for filters on clusters, sites and events.
+
+    The three rows (Sachsen, Sachsen-Anhalt, Thüringen) are created by a migration; their
+    names come from the interface catalogues, so they need no translation in the admin.
+    """
+
+    class Code(models.TextChoices):
+        SACHSEN = "SN", _("Saxony")
+        SACHSEN_ANHALT = "ST", _("Saxony-Anhalt")
+        THUERINGEN = "TH", _("Thuringia")
+
+    code = models.CharField(_("code"), max_length=2, choices=Code.choices, unique=True)
+
+    class Meta:
+        verbose_name = _("federal state")
+        verbose_name_plural = _("federal states")
+        ordering = ["code"]
+
+    def __str__(self):
+        return str(self.get_code_display())
+
+    @property
+    def name(self):
+        return self.get_code_display()
+
+
+class ContactPerson(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A person visitors can contact about a cluster, a commercial site or an event.
+
+    Editors keep each contact once and choose it on the pages it belongs to; the role is
+    translated, the rest is synchronised from the German source.
+    """
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("With academic title."))
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("For example “Clustermanager”.")
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("International format, e.g. +49 341 ...")
+    )
+    portrait = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("portrait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its description is used as alternative text."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact_person")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+        FieldPanel("portrait"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def clean(self):
+        super().clean()
+        if self.phone and not set(self.phone) <= PHONE_CHARACTERS:
+            raise ValidationError({"phone": PHONE_ERROR})
+
+    @property
+    def phone_href(self):
+        return phone_href(self.phone)

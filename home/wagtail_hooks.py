@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ProjectTeaser
+from .models import ContactPerson, ProjectTeaser
 
 
 class ProjectTeaserViewSet(SnippetViewSet):
@@ -23,3 +23,19 @@ class ProjectTeaserViewSet(SnippetViewSet):
 
 
 register_snippet(ProjectTeaserViewSet)
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    """People visitors can contact, chosen on cluster, location and event pages."""
+
+    model = ContactPerson
+    icon = "user"
+    menu_label = _("Contact persons")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "role", "organisation", "locale", "live"]
+    list_filter = ["locale", "live"]
+    search_fields = ["name", "role", "organisation"]
+
+
+register_snippet(ContactPersonViewSet)

@@ -10,6 +10,7 @@ It is idempotent: objects are found by slug, name or title, and an object that e
 as it is, so a second run changes nothing. Everything runs in one transaction.
 """
 
+import importlib
 import json
 from html import escape
 from io import BytesIO
@@ -45,6 +46,11 @@ from home.models import (
     SocialLink,
     StandardPage,
 )
+
+# Apps that add their own demo content, in this order. Each may have a module `<app>/demo.py`
+# with `steps(command)` returning (label, callable) pairs; a callable returns a `Tally`. Steps
+# can use `command.translate(instance, tally)` after `command.add_english(texts)`.
+DEMO_APPS = ["clusters", "locations", "events"]
 
 SOURCE_LANGUAGE = "de"
 TARGET_LANGUAGE = "en"
@@ -88,7 +94,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        self.english = build_english_dictionary()
+        self.english = {}
+        self.add_english([demo.HOME_PAGE, demo.STANDARD_PAGES, demo.PROJECT_TEASERS])
         self.locales = {}
         self.images = {}
         self.pages = {}
@@ -103,6 +110,8 @@ class Command(BaseCommand):
             ("English pages (wagtail-localize)", self.translate_pages),
             ("English project teasers (wagtail-localize)", self.translate_project_teasers),
         ]
+        for app_label in DEMO_APPS:
+            steps.extend(app_demo_steps(app_label, self))
         changed = 0
         # The translated pages never had their German slugs in public, so wagtail-localize's
         # rename from German to English slug must not leave automatic redirects behind; the
@@ -361,6 +370,21 @@ class Command(BaseCommand):
                     defaults={"data_json": json.dumps(variants[segment.data])},
                 )
 
+    # Helpers for the apps' demo steps
+
+    def add_english(self, texts):
+        """Register the English halves of `Text` pairs (any nesting) for `translate`.
+
+        wagtail-localize exports every string as HTML (plain fields escaped, rich text split
+        per paragraph and list item), so both halves are normalised the same way.
+        """
+        for msgid, msgstr in english_pairs(texts):
+            if self.english.setdefault(msgid, msgstr) != msgstr:
+                raise CommandError(
+                    f"{msgid!r} has two English translations: {self.english[msgid]!r} and "
+                    f"{msgstr!r}."
+                )
+
     # Helpers
 
     def german_home(self):
@@ -412,21 +436,21 @@ def render_html(value):
     return "".join(parts)
 
 
-def build_english_dictionary():
-    """English strings keyed by the German msgid that wagtail-localize will export.
+def english_pairs(value):
+    """(German msgid, English msgstr) for every `Text` in `value`, as wagtail-localize exports."""
+    for text in iter_texts(value):
+        yield StringValue.from_plaintext(text.de).data, StringValue.from_plaintext(text.en).data
 
-    wagtail-localize exports every string as HTML (plain fields are escaped, rich text is split
-    per paragraph and list item), so both halves are normalised the same way.
-    """
-    english = {}
-    for text in iter_texts([demo.HOME_PAGE, demo.STANDARD_PAGES, demo.PROJECT_TEASERS]):
-        msgid = StringValue.from_plaintext(text.de).data
-        msgstr = StringValue.from_plaintext(text.en).data
-        if english.setdefault(msgid, msgstr) != msgstr:
-            raise CommandError(
-                f"{text.de!r} has two English translations: {english[msgid]!r} and {msgstr!r}."
-            )
-    return english
+
+def app_demo_steps(app_label, command):
+    """The demo steps of an app's `demo` module, or none if the app has no demo content."""
+    try:
+        module = importlib.import_module(f"{app_label}.demo")
+    except ModuleNotFoundError as error:
+        if error.name != f"{app_label}.demo":
+            raise
+        return []
+    return module.steps(command)
 
 
 def iter_texts(value):
