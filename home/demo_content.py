@@ -76,6 +76,16 @@ def quote(text, name, role):
     return ("quote", {"text": text, "name": name, "role": role})
 
 
+# Positions in the main menu, so each app's demo step can put its entry in place.
+MAIN_MENU_POSITIONS = {
+    "clusters": 10,
+    "background": 20,
+    "sites": 30,
+    "halls": 40,
+    "events": 50,
+    "about": 90,
+}
+
 # Contact details, shared by the settings, the contact page, the imprint and the privacy page.
 
 ORGANISATION = "Europäische Metropolregion Mitteldeutschland e.V."
@@ -324,15 +334,14 @@ CLUSTER_PAGE = {
             },
         ),
         call_to_action(
-            Text("Standort gesucht?", "Looking for a site?"),
+            Text("Partner in einem Cluster gesucht?", "Looking for partners in a cluster?"),
             Text(
-                "Im Industrie- und Gewerbeflächen-Pool finden Sie freie Flächen in der Nähe der "
-                "Cluster.",
-                "The industrial and commercial site pool lists available land close to the "
-                "clusters.",
+                "Die Geschäftsstelle bringt Sie mit den Clustermanagements und Netzwerken der "
+                "Region in Kontakt.",
+                "Our office puts you in touch with the region's cluster managements and networks.",
             ),
-            Text("Zu den Gewerbeflächen", "View commercial sites"),
-            page="gewerbeflaechen",
+            Text("Kontakt aufnehmen", "Get in touch"),
+            page="kontakt",
         ),
     ],
 }
@@ -980,11 +989,10 @@ ACCESSIBILITY_PAGE = {
     ],
 }
 
+# The pools (locations app) and the FORUM documentation (events app) are built by their apps'
+# demo steps; SITES_PAGE, HALLS_PAGE and FORUM_PAGE above lend them texts.
 STANDARD_PAGES = [
     CLUSTER_PAGE,
-    SITES_PAGE,
-    HALLS_PAGE,
-    FORUM_PAGE,
     ABOUT_PAGE,
     CONTACT_PAGE,
     IMPRINT_PAGE,
@@ -1079,8 +1087,6 @@ HOME_PAGE = {
         "industrial and commercial sites and halls to a shared pool. Search by size, location "
         "and transport links – as a list or on the site map.",
     ),
-    "sites_page": PageRef("gewerbeflaechen"),
-    "halls_page": PageRef("hallenobjekte"),
     "forum_heading": same("FORUM Mitteldeutschland"),
     "forum_text": Text(
         "Beim FORUM Mitteldeutschland 2019 am 4. März im Kulturhaus Böhlen diskutierten rund "
@@ -1090,7 +1096,6 @@ HOME_PAGE = {
         f"discussed “{FORUM_THEME.en}”: how can the transition away from lignite succeed, and "
         "what does the region need for it?",
     ),
-    "forum_page": PageRef("forum-mitteldeutschland-2019"),
     "forum_link_label": Text("Zur Veranstaltungsdokumentation", "Go to the event documentation"),
     "events_heading": Text("Termine", "Events"),
     "events_intro": Text(
@@ -1203,12 +1208,10 @@ PORTAL_SETTINGS = {
     "city": CITY,
     "phone": PHONE,
     "email": EMAIL,
+    # (slug, position); the apps' demo steps add theirs in between (see MAIN_MENU_POSITIONS).
     "main_menu": [
-        "entwicklung-und-effekte-von-clustern",
-        "gewerbeflaechen",
-        "hallenobjekte",
-        "forum-mitteldeutschland-2019",
-        "ueber-uns",
+        ("entwicklung-und-effekte-von-clustern", MAIN_MENU_POSITIONS["background"]),
+        ("ueber-uns", MAIN_MENU_POSITIONS["about"]),
     ],
     "footer_links": ["kontakt", "impressum", "datenschutz", "barrierefreiheit"],
     "social_links": [

@@ -13,7 +13,7 @@ and get their locale from the parent. Examples::
         body__1__paragraph__value="<p>Ein Verein der Region.</p>",
     )
     teaser = ProjectTeaserFactory(name="Clusterkonferenz", sort_order=10)
-    teaser_without_logo = ProjectTeaserFactory(logo=None)
+    internal = ProjectTeaserFactory(link_page=page, logo=None)  # link_url stays empty
 
 Images come from ``wagtail_factories.ImageFactory`` but are put into the existing root
 collection instead of creating a new root collection per image.
@@ -28,6 +28,8 @@ from factory.django import DjangoModelFactory
 
 from home import blocks
 from home.models import (
+    ContactPerson,
+    FederalState,
     FooterLink,
     HomePage,
     MainMenuItem,
@@ -41,6 +43,8 @@ __all__ = [
     "BaseStreamBlockFactory",
     "BlockQuoteBlockFactory",
     "CallToActionBlockFactory",
+    "ContactPersonFactory",
+    "FederalStateFactory",
     "FooterLinkFactory",
     "HeadingBlockFactory",
     "HomePageFactory",
@@ -180,7 +184,10 @@ class ProjectTeaserFactory(DjangoModelFactory):
     logo_alt_text = ""
     short_text = factory.LazyAttribute(lambda o: f"Kurzbeschreibung von {o.name}.")
     link_page = None
-    link_url = factory.Sequence(lambda n: f"https://projekt-{n}.example.org/")
+    # An external address unless an internal page is given (never both, see clean()).
+    link_url = factory.LazyAttributeSequence(
+        lambda o, n: "" if o.link_page else f"https://projekt-{n}.example.org/"
+    )
     sort_order = factory.Sequence(lambda n: 10 * (n + 1))
     locale = factory.LazyFunction(_default_locale)
     live = True
@@ -190,7 +197,11 @@ class ProjectTeaserFactory(DjangoModelFactory):
 
 
 class PortalSettingsFactory(DjangoModelFactory):
-    """The settings of the default site (get-or-create: there is one row per site)."""
+    """The settings of the default site.
+
+    There is one row per site, so an existing row (for example one created by
+    `PortalSettings.for_site`) is updated with the factory's values instead of duplicated.
+    """
 
     site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
     organisation_name = "Europäische Metropolregion Mitteldeutschland e.V."
@@ -202,7 +213,12 @@ class PortalSettingsFactory(DjangoModelFactory):
 
     class Meta:
         model = PortalSettings
-        django_get_or_create = ("site",)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        site = kwargs.pop("site")
+        instance, _created = model_class.objects.update_or_create(site=site, defaults=kwargs)
+        return instance
 
 
 class MainMenuItemFactory(DjangoModelFactory):
@@ -235,3 +251,29 @@ class SocialLinkFactory(DjangoModelFactory):
 
     class Meta:
         model = SocialLink
+
+
+class FederalStateFactory(DjangoModelFactory):
+    """One of the three states; the rows exist (migration home/0005), so this gets them."""
+
+    code = FederalState.Code.SACHSEN
+
+    class Meta:
+        model = FederalState
+        django_get_or_create = ("code",)
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    """A live contact person in the default (German) locale, without portrait."""
+
+    name = factory.Sequence(lambda n: f"Dr. Erika Beispiel {n}")
+    role = "Clustermanagerin"
+    organisation = "Europäische Metropolregion Mitteldeutschland e.V."
+    email = factory.Sequence(lambda n: f"kontakt-{n}@example.org")
+    phone = "+49 341 600 16-0"
+    portrait = None
+    locale = factory.LazyFunction(_default_locale)
+    live = True
+
+    class Meta:
+        model = ContactPerson

@@ -30,6 +30,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from clusters.blocks import QuoteChooserBlock
+
 from .blocks import BaseStreamBlock, BlockQuoteBlock
 from .localization import localize_pages, prefer_active_locale
 
@@ -39,8 +41,11 @@ PHONE_ERROR = _("Use digits, spaces and + / - ( ) only, e.g. +49 341 600 16-0.")
 
 
 def phone_href(phone):
-    """A `tel:` link for a phone number as editors write it (+49 341 600 16-0)."""
-    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    """A `tel:` link for a phone number as editors write it (+49 (0)341 600 16-0).
+
+    The "(0)" of the German notation is the trunk prefix, never dialled after +49.
+    """
+    return "tel:" + "".join(ch for ch in phone.replace("(0)", "") if ch.isdigit() or ch == "+")
 
 
 def page_link(label, help_text):
@@ -57,7 +62,7 @@ def page_link(label, help_text):
 
 
 class HomePage(Page):
-    """The portal's start page, one per site and language, at the root of the page tree.
+    """The portal's start page, one per language, at the root of the page tree.
 
     Editors fill its sections in the order of the association's home page: intro, clusters,
     quotes, the commercial-site pool, the FORUM Mitteldeutschland teaser, upcoming events and
@@ -93,10 +98,13 @@ class HomePage(Page):
     # Quotes
     quotes_heading = models.CharField(_("heading"), max_length=120, blank=True)
     quotes = StreamField(
-        [("quote", BlockQuoteBlock())],
+        [("quote_snippet", QuoteChooserBlock()), ("quote", BlockQuoteBlock())],
         verbose_name=_("quotes"),
         blank=True,
-        help_text=_("Statements of business leaders about the region."),
+        help_text=_(
+            "Statements of business leaders about the region: choose published quotes from "
+            "the quotes (preferred) or write one here."
+        ),
     )
 
     # Commercial-site pool
@@ -209,7 +217,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "locations.LocationIndexPage",
+        "clusters.ClusterIndexPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -217,8 +230,8 @@ class HomePage(Page):
 
     @classmethod
     def can_create_at(cls, parent):
-        # One home page per site; its translations are made by wagtail-localize, which copies
-        # the page rather than creating a new one here.
+        # The portal runs one site with one home page; its translations are made by
+        # wagtail-localize, which copies the page rather than creating a new one here.
         return super().can_create_at(parent) and not cls.objects.exists()
 
     def get_context(self, request, *args, **kwargs):
@@ -247,8 +260,13 @@ class HomePage(Page):
         )
         cluster_teasers = []
         if clusters_page is not None:
+            # A page type that offers `card_pages()` (the cluster overview) returns its cards
+            # with their images in a fixed number of queries; others list their children.
+            card_pages = getattr(clusters_page.specific, "card_pages", None)
             cluster_teasers = list(
-                clusters_page.get_children().live().public().specific().order_by("path")
+                card_pages()
+                if callable(card_pages)
+                else clusters_page.get_children().live().public().specific().order_by("path")
             )
         pool_entries = [
             {"kind": kind, "page": page.specific, "map_url": _map_url(page, request)}
@@ -267,7 +285,27 @@ class HomePage(Page):
             "events_page": _live_or_none(events_page),
             "upcoming_events": upcoming_events,
             "project_teasers": ProjectTeaser.for_display(),
+            "home_quotes": self.display_quotes(),
         }
+
+    def display_quotes(self):
+        """The quotes section's entries in editor order: `{"quote": Quote}` for a chosen quote
+        (live only, in the active language, else the German source) or `{"block": block}` for
+        one written on the page. A fixed number of queries however many quotes are chosen.
+        """
+        from clusters.models import Quote  # clusters.models imports this module
+
+        chosen = [item["value"] for item in self.quotes.raw_data if item["type"] == "quote_snippet"]
+        resolved = Quote.resolve_pks(chosen)
+        entries = []
+        for position, item in enumerate(self.quotes.raw_data):
+            if item["type"] == "quote_snippet":
+                quote = resolved.get(item["value"])
+                if quote is not None:
+                    entries.append({"quote": quote})
+            else:
+                entries.append({"block": self.quotes[position]})
+        return entries
 
 
 def _live_or_none(page):
@@ -425,6 +463,8 @@ class ProjectTeaser(
             cls.objects.filter(live=True)
             .filter(locale__language_code__in=language_codes)
             .select_related("locale", "logo", "link_page")
+            # Renditions with the logos, so a cold cache costs no query per logo.
+            .prefetch_related("logo__renditions")
         )
         teasers = prefer_active_locale(teasers)
         for teaser, page in zip(

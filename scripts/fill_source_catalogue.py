@@ -19,6 +19,11 @@ def fill(path):
     for entry in catalogue:
         if entry.obsolete:
             continue
+        if "fuzzy" in entry.flags or entry.previous_msgid:
+            # msgmerge's guess from a similar string is never right for the source language.
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
         if entry.msgid_plural:
             if not all(entry.msgstr_plural.values()):
                 entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}

@@ -10,8 +10,18 @@ MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
 
+def clean_query(raw):
+    """The query as the search backend can take it.
+
+    Control characters (NUL included) are dropped and double quotes, which SQLite's FTS5
+    reads as phrase syntax, become spaces; whitespace is folded.
+    """
+    kept = "".join(" " if ch == '"' else ch for ch in raw if ch.isprintable() or ch.isspace())
+    return " ".join(kept.split())
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = clean_query(request.GET.get("q", ""))
     notices = []
     if len(query) > MAX_QUERY_LENGTH:
         query = query[:MAX_QUERY_LENGTH]
@@ -55,5 +65,6 @@ def search(request):
             "notices": notices,
             # The language switcher links to this view in the other language.
             "translatable_view": True,
+            "translatable_query": {"q": query} if query else {},
         },
     )

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.http import urlencode
 
 from wagtail.models import Page
 
@@ -40,8 +41,11 @@ def language_links(context):
         if target is not None:
             url = target.get_url(request)
         elif context.get("translatable_view"):
-            # Django views under i18n_patterns (search) exist in every language.
-            url = translate_url(request.get_full_path(), code)
+            # Django views under i18n_patterns (search) exist in every language; they pass
+            # the query parameters worth keeping, already cleaned and capped.
+            url = translate_url(request.path, code)
+            if context.get("translatable_query"):
+                url = f"{url}?{urlencode(context['translatable_query'])}"
             is_translation = True
         if not url:
             # Every language's home page answers at its prefix (a site root that is not yet

@@ -254,17 +254,21 @@ class Command(BaseCommand):
                 setattr(settings, field, spec[field])
             changed = True
         menus = [
-            ("main_menu_items", MainMenuItem, "main_menu"),
-            ("footer_links", FooterLink, "footer_links"),
+            ("main_menu_items", MainMenuItem, spec["main_menu"]),
+            (
+                "footer_links",
+                FooterLink,
+                [(slug, i) for i, slug in enumerate(spec["footer_links"])],
+            ),
         ]
-        for relation, model, key in menus:
+        for relation, model, entries in menus:
             if not getattr(settings, relation).exists():
                 setattr(
                     settings,
                     relation,
                     [
-                        model(page=self.pages[slug], sort_order=index)
-                        for index, slug in enumerate(spec[key])
+                        model(page=self.pages[slug], sort_order=position)
+                        for slug, position in entries
                     ],
                 )
                 changed = True

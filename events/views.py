@@ -1,0 +1,293 @@
+"""The sub-pages of the events calendar: list and archive, month calendar, iCal files.
+
+They are routes of `EventIndexPage` and `EventPage` (RoutablePageMixin). Input from the URL
+never causes a server error: an invalid filter or page number is ignored and named in a
+notice; a calendar month that does not exist is a 404.
+"""
+
+import calendar
+import datetime as dt
+from itertools import groupby
+
+from django.core.cache import cache
+from django.db.models import Count, Max, prefetch_related_objects
+from django.http import Http404, HttpResponse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from .filters import (
+    FILTER_NAMES,
+    MAX_YEAR,
+    MIN_YEAR,
+    EventFilter,
+    midnight,
+    next_month,
+    overlapping,
+)
+from .ical import build_calendar
+from .models import EventCategory, EventCategoryLink, EventOccurrence, EventPage
+
+PER_PAGE = 12
+DATE_FILTERS = ("month", "from_date", "to_date")
+# A feed lists events that ended at most this long ago, and everything after.
+FEED_PAST_DAYS = 365
+FEED_CACHE_SECONDS = 60 * 60
+
+
+def filtered_occurrences(request, index_page, *, without=()):
+    """(filterset, occurrences, ignored) for the request's query string.
+
+    Invalid values are dropped and reported in `ignored` (label, value, message) rather than
+    emptying the list; `without` leaves filters out (the calendar has its own month).
+    """
+    categories = EventCategory.for_display()
+    data = request.GET.copy()
+    for name in list(data):
+        if name not in FILTER_NAMES or name in without:
+            del data[name]
+    ignored = []
+
+    def make(values):
+        filterset = EventFilter(
+            values,
+            queryset=index_page.occurrences(),
+            index_page=index_page,
+            categories=categories,
+        )
+        for name in without:
+            filterset.filters.pop(name, None)
+        return filterset
+
+    filterset = make(data)
+    if not filterset.is_valid():
+        for name, errors in filterset.form.errors.items():
+            if name in data:
+                ignored.append(
+                    {
+                        "label": filterset.form.fields[name].label,
+                        "value": data.get(name),
+                        "message": errors[0],
+                    }
+                )
+                del data[name]
+        filterset = make(data)
+    return filterset, filterset.qs, ignored, categories
+
+
+def page_number(request, num_pages, ignored):
+    raw = request.GET.get("page", "1")
+    try:
+        number = int(raw)
+        if number < 1:
+            raise ValueError(raw)
+    except ValueError:
+        ignored.append(
+            {"label": _("Page"), "value": raw, "message": _("Enter a page number, e.g. 2.")}
+        )
+        return 1
+    if number > num_pages:
+        ignored.append(
+            {
+                "label": _("Page"),
+                "value": raw,
+                "message": _("There are only %(count)s pages; showing the last one.")
+                % {"count": num_pages},
+            }
+        )
+        return num_pages
+    return number
+
+
+def attach_categories(occurrences, categories):
+    """Give each occurrence's event its categories in the active language (two queries)."""
+    events = {occurrence.event_id: occurrence.event for occurrence in occurrences}
+    prefetch_related_objects(list(events.values()), "category_links__category")
+    by_key = {category.translation_key: category for category in categories}
+    for event in events.values():
+        event.display_categories = [
+            by_key.get(link.category.translation_key, link.category)
+            for link in event.category_links.all()
+        ]
+
+
+def event_list(request, index_page, archive):
+    from django.core.paginator import Paginator
+
+    filterset, occurrences, ignored, categories = filtered_occurrences(request, index_page)
+    now = timezone.now()
+    if archive:
+        occurrences = occurrences.filter(end__lte=now).order_by("-start", "event__title", "pk")
+    else:
+        occurrences = occurrences.filter(end__gt=now)
+    paginator = Paginator(occurrences, PER_PAGE)
+    number = page_number(request, paginator.num_pages, ignored)
+    page_obj = paginator.page(number)
+    items = list(page_obj.object_list)
+    attach_categories(items, categories)
+    groups = [
+        {"month": month, "occurrences": list(group)}
+        for month, group in groupby(items, key=lambda o: o.local_start.date().replace(day=1))
+    ]
+    active_filters = any(request.GET.get(name) for name in FILTER_NAMES) and filterset.form.data
+    return index_page.render(
+        request,
+        template="events/event_index_page.html",
+        context_overrides={
+            "archive": archive,
+            "filterset": filterset,
+            "ignored": ignored,
+            "page_obj": page_obj,
+            "paginator": paginator,
+            "groups": groups,
+            "has_filters": bool(active_filters),
+            **index_links(request, index_page, categories),
+        },
+    )
+
+
+def index_links(request, index_page, categories=()):
+    base = index_page.get_url(request)
+    return {
+        "feed_categories": [
+            {
+                "name": category.name,
+                "url": base + index_page.reverse_subpage("category_feed", args=[category.slug]),
+            }
+            for category in categories
+        ],
+        "upcoming_url": index_page.get_url(request),
+        "archive_url": index_page.route_url("archive", request),
+        "calendar_url": index_page.route_url("calendar", request),
+        "feed_url": index_page.get_url(request) + index_page.reverse_subpage("feed"),
+    }
+
+
+def event_calendar(request, index_page, year=None, month=None):
+    if year is None or month is None:
+        today = timezone.localdate()
+        first = today.replace(day=1)
+    else:
+        year, month = int(year), int(month)
+        if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+            raise Http404("No such month")
+        first = dt.date(year, month, 1)
+    filterset, occurrences, ignored, categories = filtered_occurrences(
+        request, index_page, without=DATE_FILTERS
+    )
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    grid_start, grid_end = weeks[0][0], weeks[-1][-1] + dt.timedelta(days=1)
+    items = list(overlapping(occurrences, midnight(first), midnight(next_month(first))))
+    attach_categories(items, categories)
+    by_day = {}
+    for occurrence in items:
+        day = max(occurrence.local_start.date(), grid_start)
+        last = min(occurrence.last_day, grid_end - dt.timedelta(days=1))
+        while day <= last:
+            by_day.setdefault(day, []).append(occurrence)
+            day += dt.timedelta(days=1)
+    today = timezone.localdate()
+    rows = [
+        [
+            {
+                "date": day,
+                "in_month": day.month == first.month,
+                "is_today": day == today,
+                "occurrences": by_day.get(day, []) if day.month == first.month else [],
+            }
+            for day in week
+        ]
+        for week in weeks
+    ]
+    previous_first = (first - dt.timedelta(days=1)).replace(day=1)
+    following_first = next_month(first)
+    query = request.GET.copy()
+    query.pop("page", None)
+    querystring = ("?" + query.urlencode()) if query else ""
+
+    def month_url(day):
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            return None
+        return (
+            index_page.route_url("calendar_month", request, year=day.year, month=f"{day.month:02d}")
+            + querystring
+        )
+
+    weekdays = [{"name": date_format(day, "l"), "abbr": date_format(day, "D")} for day in weeks[0]]
+    return index_page.render(
+        request,
+        template="events/event_calendar.html",
+        context_overrides={
+            "filterset": filterset,
+            "ignored": ignored,
+            "month": first,
+            "rows": rows,
+            "weekdays": weekdays,
+            "month_occurrences": items,
+            "previous_url": month_url(previous_first),
+            "next_url": month_url(following_first),
+            "previous_month": previous_first,
+            "next_month": following_first,
+            "this_month_url": index_page.route_url("calendar", request) + querystring,
+            **index_links(request, index_page, categories),
+        },
+    )
+
+
+def ical_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def index_feed(request, index_page, category_slug=None):
+    """The subscribable feed of an index (or of one category), cached until events change.
+
+    Building 5,000 VEVENTs takes seconds with the icalendar library, and calendar apps poll
+    feeds often; the cache key holds the newest publication time and the number of live
+    events, so publishing, unpublishing or deleting an event makes a fresh feed.
+    """
+    events = EventPage.objects.live().child_of(index_page)
+    name = index_page.title
+    if category_slug is not None:
+        category = next((c for c in EventCategory.for_display() if c.slug == category_slug), None)
+        if category is None:
+            raise Http404("No such category")
+        events = events.filter(
+            pk__in=EventCategoryLink.objects.filter(category__slug=category_slug).values("page_id")
+        )
+        name = f"{index_page.title}: {category.name}"
+    state = events.aggregate(newest=Max("last_published_at"), count=Count("pk"))
+    today = timezone.localdate()
+    key = "events-feed:" + ":".join(
+        str(part)
+        for part in (
+            index_page.pk,
+            index_page.last_published_at and index_page.last_published_at.timestamp(),
+            category_slug or "",
+            state["newest"] and state["newest"].timestamp(),
+            state["count"],
+            today,
+            request.get_host(),
+        )
+    )
+    content = cache.get(key)
+    if content is None:
+        cutoff = timezone.now() - dt.timedelta(days=FEED_PAST_DAYS)
+        recent = EventOccurrence.objects.filter(end__gte=cutoff).values("event_id")
+        events = list(
+            events.filter(pk__in=recent)
+            .order_by("start", "pk")
+            .prefetch_related("category_links__category", "organisers")
+        )
+        with translation.override(index_page.locale.language_code):
+            content = build_calendar(events, name, request)
+        cache.set(key, content, FEED_CACHE_SECONDS)
+    slug = index_page.slug
+    filename = f"{slug}-{category_slug}.ics" if category_slug else f"{slug}.ics"
+    return ical_response(content, filename)
+
+
+def event_ical(request, event):
+    content = build_calendar([event], event.title, request)
+    return ical_response(content, f"{event.slug}.ics")

@@ -1,0 +1,554 @@
+"""The commercial-site and hall pool: one index page per pool and one page per property."""
+
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailgeowidget import geocoders
+from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
+
+from home.blocks import BaseStreamBlock
+
+# Bounding box of Sachsen, Sachsen-Anhalt and Thüringen (south, west, north, east) with a
+# margin of about 50 km: a point outside it is a typing error (swapped or truncated
+# coordinates), not a property of the region.
+REGION_BOUNDS = (49.7, 9.2, 53.5, 15.8)
+POINT_PATTERN = re.compile(
+    r"^\s*SRID=4326;\s*POINT\s*\(\s*(?P<lng>[-+]?\d+(?:\.\d+)?)\s+(?P<lat>[-+]?\d+(?:\.\d+)?)\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def geocoder():
+    """The admin's address search (runs in the editor's browser, never on the server).
+
+    `LOCATIONS_GEOCODER` names one of wagtailgeowidget's geocoders; an empty value switches
+    the address search off (the address field is then a plain text field).
+    """
+    return getattr(settings, "LOCATIONS_GEOCODER", geocoders.NOMINATIM)
+
+
+def parse_point(value):
+    """(latitude, longitude) from the widget's `SRID=4326;POINT(lng lat)`, or None."""
+    match = POINT_PATTERN.match(value or "")
+    if match is None:
+        return None
+    return float(match["lat"]), float(match["lng"])
+
+
+def format_point(latitude, longitude):
+    return f"SRID=4326;POINT({longitude} {latitude})"
+
+
+def map_settings():
+    """Tile source of the public maps; read per request so tests can point it elsewhere."""
+    return {
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "map_tile_host": urlsplit(settings.MAP_TILE_URL).hostname or "",
+    }
+
+
+class Kind(models.TextChoices):
+    SITE = "site", _("Commercial site")
+    HALL = "hall", _("Hall")
+
+
+class Zoning(models.TextChoices):
+    GE = "GE", _("GE – commercial area")
+    GI = "GI", _("GI – industrial area")
+    SO = "SO", _("SO – special area")
+    MI = "MI", _("MI – mixed area")
+
+
+class LocationIndexPage(RoutablePageMixin, Page):
+    """One pool of the investor search: "Gewerbeflächen" (sites) or "Hallenobjekte" (halls).
+
+    Editors create one per pool below the home page and add the properties below it. The page
+    shows the filterable list at its own address and the location map at `karte/`; the home
+    page's pool box links to both.
+    """
+
+    kind = models.CharField(
+        _("kind of property"),
+        max_length=4,
+        choices=Kind.choices,
+        default=Kind.SITE,
+        help_text=_("Sites are measured in hectares, halls in square metres."),
+    )
+    intro = models.TextField(
+        _("intro"),
+        blank=True,
+        max_length=600,
+        help_text=_("A short paragraph above the list and the map."),
+    )
+
+    intro_panels = [FieldPanel("kind"), FieldPanel("intro")]
+    content_panels = Page.content_panels + intro_panels
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    override_translatable_fields = [SynchronizedField("kind")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["locations.LocationPage"]
+
+    class Meta:
+        verbose_name = _("location pool")
+        verbose_name_plural = _("location pools")
+
+    # The map's sub-URL is German in every language ("karte/"), so links stay short and one
+    # route serves all locales; the English label is on the link, not in the path.
+    MAP_ROUTE = "karte/"
+
+    @path("")
+    def list_view(self, request):
+        from .views import location_list
+
+        return location_list(request, self)
+
+    @path(MAP_ROUTE, name="map")
+    def map_view(self, request):
+        from .views import location_map
+
+        return location_map(request, self)
+
+    @path("map/", name="map_alias")
+    def map_alias(self, request):
+        # English visitors may guess `map/`; send them to the one canonical address.
+        return redirect(self.get_map_url(request), permanent=True)
+
+    def get_map_url(self, request=None):
+        """The map view's address (used by the home page's pool box)."""
+        url = self.get_url(request)
+        if url is None:
+            return None
+        return url + self.reverse_subpage("map")
+
+    @property
+    def area_unit(self):
+        return "ha" if self.kind == Kind.SITE else "m²"
+
+
+class LocationPage(Page):
+    """A commercial site or a hall of the pool, placed on the map by the editor.
+
+    Editors enter the address, place the marker (address search or a click on the map), fill
+    the areas of a site (hectares) or of a hall (square metres and fittings), zoning, price,
+    availability, distances and a contact person, and attach photos and an exposé (PDF).
+    """
+
+    # What kind of property this is; copied from its pool on save.
+    kind = models.CharField(
+        _("kind of property"),
+        max_length=4,
+        choices=Kind.choices,
+        default=Kind.SITE,
+        editable=False,
+        db_index=True,
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for the list, the map's popup and search results."),
+    )
+
+    # Address
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=5, blank=True, help_text=_("Five digits, e.g. 04109.")
+    )
+    city = models.CharField(_("city or municipality"), max_length=100, db_index=True)
+    district = models.CharField(
+        _("district"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Landkreis or independent city, e.g. Saalekreis or Leipzig."),
+    )
+    federal_state = models.ForeignKey(
+        "home.FederalState",
+        verbose_name=_("federal state"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    # Position on the map
+    address = models.CharField(
+        _("address search"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Type an address to move the marker there (the search runs in your browser); "
+            "you can also click on the map or drag the marker."
+        ),
+    )
+    location = models.CharField(
+        _("position on the map"),
+        max_length=250,
+        help_text=_("Place the marker on the property; latitude and longitude follow it."),
+    )
+    # Derived from `location` on save: plain indexed numbers for fast bounding-box filters.
+    latitude = models.FloatField(_("latitude"), editable=False, db_index=True, default=0)
+    longitude = models.FloatField(_("longitude"), editable=False, db_index=True, default=0)
+
+    # Areas of a site
+    total_area_ha = models.DecimalField(
+        _("total area (ha)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Gross area of the site in hectares."),
+    )
+    available_area_ha = models.DecimalField(
+        _("available area (ha)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Area still free for investors, in hectares."),
+    )
+    # Areas of a hall
+    floor_space_m2 = models.PositiveIntegerField(
+        _("floor space (m²)"), null=True, blank=True, help_text=_("Usable hall space.")
+    )
+    hall_height_m = models.DecimalField(
+        _("clear height (m)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Clear height under the roof structure."),
+    )
+    floor_load_t_m2 = models.DecimalField(
+        _("floor load (t/m²)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    loading_docks = models.PositiveSmallIntegerField(_("loading docks"), null=True, blank=True)
+    office_space_m2 = models.PositiveIntegerField(_("office space (m²)"), null=True, blank=True)
+    # The area the list sorts and filters by, in m² (sites: available area, else total area;
+    # halls: floor space). Computed on save so sites and halls share one indexed column.
+    area_m2 = models.FloatField(_("area (m²)"), editable=False, null=True, db_index=True)
+
+    # Terms
+    zoning = models.CharField(
+        _("zoning"),
+        max_length=2,
+        choices=Zoning.choices,
+        db_index=True,
+        help_text=_("Planning category of the land-use plan (Bebauungsplan)."),
+    )
+    price_per_m2 = models.DecimalField(
+        _("price per m² (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Sites: purchase price; halls: monthly rent. Leave empty for “on request”."),
+    )
+    price_on_request = models.BooleanField(
+        _("price on request"),
+        default=False,
+        help_text=_("Tick when no price is published."),
+    )
+    available_from = models.DateField(
+        _("available from"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Leave empty if the property is available now."),
+    )
+
+    # Distances
+    motorway_name = models.CharField(
+        _("motorway"), max_length=20, blank=True, help_text=_("The nearest motorway, e.g. A14.")
+    )
+    distance_motorway_km = models.DecimalField(
+        _("to the motorway (km)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    distance_airport_km = models.DecimalField(
+        _("to the airport (km)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    distance_rail_km = models.DecimalField(
+        _("to the rail connection (km)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+
+    subsidy_notes = models.TextField(
+        _("subsidies"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Funding programmes and subsidy rates that apply."),
+    )
+    expose = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("exposé (PDF)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The property's exposé as a PDF file."),
+    )
+    contact_person = models.ForeignKey(
+        "home.ContactPerson",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("description"),
+        blank=True,
+        help_text=_("Details of the property: location, infrastructure, neighbours."),
+    )
+
+    intro_panels = [FieldPanel("summary")]
+    address_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("district"), FieldPanel("federal_state")]),
+            ],
+            heading=_("Address"),
+        ),
+    ]
+    map_panels = [
+        MultiFieldPanel(
+            [
+                GeoAddressPanel("address", geocoder=geocoder())
+                if geocoder()
+                else FieldPanel("address"),
+                LeafletPanel("location", address_field="address"),
+            ],
+            heading=_("Position on the map"),
+        ),
+    ]
+    area_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("total_area_ha"), FieldPanel("available_area_ha")])],
+            heading=_("Areas of a site"),
+            help_text=_("For commercial sites."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("floor_space_m2"), FieldPanel("office_space_m2")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("hall_height_m"),
+                        FieldPanel("floor_load_t_m2"),
+                        FieldPanel("loading_docks"),
+                    ]
+                ),
+            ],
+            heading=_("Areas of a hall"),
+            help_text=_("For halls."),
+        ),
+    ]
+    terms_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("zoning"),
+                FieldRowPanel([FieldPanel("price_per_m2"), FieldPanel("price_on_request")]),
+                FieldPanel("available_from"),
+                FieldPanel("subsidy_notes"),
+            ],
+            heading=_("Zoning, price and availability"),
+        ),
+    ]
+    distance_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("motorway_name"), FieldPanel("distance_motorway_km")]),
+                FieldRowPanel([FieldPanel("distance_airport_km"), FieldPanel("distance_rail_km")]),
+            ],
+            heading=_("Distances"),
+        ),
+    ]
+    media_panels = [
+        InlinePanel("gallery_images", label=_("Photo"), heading=_("Photos")),
+        FieldPanel("expose"),
+        FieldPanel("contact_person"),
+        FieldPanel("description"),
+    ]
+    content_panels = (
+        Page.content_panels
+        + intro_panels
+        + address_panels
+        + map_panels
+        + area_panels
+        + terms_panels
+        + distance_panels
+        + media_panels
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("district"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+
+    # Facts follow the German source; texts are translated.
+    override_translatable_fields = [
+        SynchronizedField(name)
+        for name in (
+            "street",
+            "postcode",
+            "city",
+            "district",
+            "address",
+            "location",
+            "motorway_name",
+            "federal_state",
+            "expose",
+        )
+    ] + [
+        TranslatableField("summary"),
+        TranslatableField("subsidy_notes"),
+        TranslatableField("description"),
+    ]
+
+    parent_page_types = ["locations.LocationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("commercial site or hall")
+        verbose_name_plural = _("commercial sites and halls")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        point = parse_point(self.location)
+        if point is None:
+            errors["location"] = _(
+                "Place the marker on the map (expected “SRID=4326;POINT(longitude latitude)”)."
+            )
+        else:
+            latitude, longitude = point
+            south, west, north, east = REGION_BOUNDS
+            if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+                errors["location"] = _(
+                    "Latitude must lie between -90 and 90 and longitude between -180 and 180."
+                )
+            elif not (south <= latitude <= north and west <= longitude <= east):
+                errors["location"] = _(
+                    "This point lies far outside Saxony, Saxony-Anhalt and Thuringia; "
+                    "check the marker (latitude %(lat)s, longitude %(lng)s)."
+                ) % {"lat": round(latitude, 4), "lng": round(longitude, 4)}
+        if self.postcode and not (self.postcode.isdigit() and len(self.postcode) == 5):
+            errors["postcode"] = _("Enter a German postcode of five digits.")
+        if (
+            self.total_area_ha is not None
+            and self.available_area_ha is not None
+            and self.available_area_ha > self.total_area_ha
+        ):
+            errors["available_area_ha"] = _("The available area cannot exceed the total area.")
+        if self.price_per_m2 is not None and self.price_on_request:
+            errors["price_on_request"] = _("Enter a price or tick “price on request”, not both.")
+        if self.price_per_m2 is not None and self.price_per_m2 <= 0:
+            errors["price_per_m2"] = _("Enter a price above zero.")
+        if self.expose_id and not self.expose.file.name.lower().endswith(".pdf"):
+            errors["expose"] = _("The exposé must be a PDF file.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.sync_derived_fields()
+        return super().save(*args, **kwargs)
+
+    def sync_derived_fields(self):
+        point = parse_point(self.location)
+        if point is not None:
+            self.latitude, self.longitude = point
+        parent = self.get_parent() if self.pk or self.path else None
+        if parent is not None:
+            parent_kind = getattr(parent.specific_deferred, "kind", None)
+            if parent_kind in Kind.values:
+                self.kind = parent_kind
+        if self.kind == Kind.SITE:
+            area_ha = self.available_area_ha
+            if area_ha is None:
+                area_ha = self.total_area_ha
+            self.area_m2 = float(area_ha) * 10_000 if area_ha is not None else None
+        else:
+            self.area_m2 = float(self.floor_space_m2) if self.floor_space_m2 is not None else None
+
+    # Facts for templates, popups and the feed
+
+    @property
+    def area_display_value(self):
+        """The pool's headline area in its unit: hectares for sites, m² for halls."""
+        if self.kind == Kind.SITE:
+            return self.available_area_ha if self.available_area_ha is not None else None
+        return self.floor_space_m2
+
+    @property
+    def is_available_now(self):
+        return self.available_from is None or self.available_from <= timezone.localdate()
+
+    @property
+    def route_url(self):
+        """A route planner link (opened by the visitor; nothing is loaded on page view)."""
+        return (
+            "https://www.openstreetmap.org/directions?route=%3B"
+            f"{self.latitude:.5f}%2C{self.longitude:.5f}"
+        )
+
+    @property
+    def card_text(self):
+        return self.summary
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        contact = self.contact_person
+        context.update(
+            {
+                "pool": self.get_parent(),
+                "gallery": list(self.gallery_images.select_related("image")),
+                "contact": contact if contact is not None and contact.live else None,
+                **map_settings(),
+            }
+        )
+        return context
+
+
+class LocationGalleryImage(Orderable):
+    """A photo of a site or hall; its image's description is used as alternative text."""
+
+    page = ParentalKey(LocationPage, related_name="gallery_images", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Give the image a description in the image library: it is the alt text."),
+    )
+
+    panels = [FieldPanel("image")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")

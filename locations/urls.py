@@ -1,0 +1,9 @@
+"""Non-page URLs of the pool, included under each language prefix (/de/api/…, /en/api/…)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("locations.geojson", views.geojson_feed, name="locations_geojson"),
+]
