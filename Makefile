@@ -57,9 +57,13 @@ check: install ## Django system checks and missing migrations
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+MAKEMESSAGES := $(MANAGE) makemessages --locale de --locale en --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --ignore "tests/*"
+
 messages: install ## Update the German and English catalogues after changing strings
-	$(MANAGE) makemessages --locale de --locale en --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --ignore "tests/*"
+	$(MAKEMESSAGES)
 	$(BIN)/python scripts/fill_source_catalogue.py en
+	@# Once more, so the files keep gettext's own line wrapping (CI compares them).
+	$(MAKEMESSAGES) >/dev/null
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 compilemessages: install ## Compile the catalogues (.mo files are committed too)
