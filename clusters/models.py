@@ -42,8 +42,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.localization import localize_pages, prefer_active_locale
 
-from .blocks import ClusterBodyBlock
-
 INTRO_FEATURES = ["bold", "italic", "link"]
 ALT_TEXT_REQUIRED = _("Describe the image for people who cannot see it.")
 
@@ -283,7 +281,7 @@ class ClusterPage(Page):
         help_text=_("What the image shows; required with an image."),
     )
     body = StreamField(
-        ClusterBodyBlock(),
+        BaseStreamBlock(),
         verbose_name=_("body"),
         blank=True,
         help_text=_("The cluster's story: value chains, strengths, research, prospects."),

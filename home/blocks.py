@@ -16,6 +16,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -242,6 +243,28 @@ class BlockQuoteBlock(blocks.StructBlock):
         }
 
 
+class QuoteChooserBlock(SnippetChooserBlock):
+    """A quote snippet (clusters app) chosen in any StreamField; drafts are never shown.
+
+    The model is named by string so the base does not import the clusters app. On a translated
+    page wagtail-localize points the block at the quote's translation.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Quote (from the quotes)"))
+        super().__init__("clusters.Quote", **kwargs)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["quote"] = value if value is not None and value.live else None
+        return context
+
+    class Meta:
+        icon = "openquote"
+        template = "clusters/blocks/quote_chooser_block.html"
+        description = _("A published quote chosen from the quotes, with name and organisation.")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body blocks every content page of the portal offers."""
 
@@ -253,3 +276,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     embed = ConsentEmbedBlock()
     table = CaptionedTableBlock()
     quote = BlockQuoteBlock()
+    quote_snippet = QuoteChooserBlock()

@@ -30,9 +30,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from clusters.blocks import QuoteChooserBlock
-
-from .blocks import BaseStreamBlock, BlockQuoteBlock
+from .blocks import BaseStreamBlock, BlockQuoteBlock, QuoteChooserBlock
 from .localization import localize_pages, prefer_active_locale
 
 INTRO_FEATURES = ["bold", "italic", "link"]
