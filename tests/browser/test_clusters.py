@@ -2,17 +2,7 @@
 no JavaScript needed, open a cluster, and use the home page's quote slider (previous/next,
 arrow keys, rotation that can be paused)."""
 
-import io
-
-from django.core.management import call_command
-
-import pytest
 from playwright.sync_api import expect
-
-
-@pytest.fixture
-def demo_content(live_server):
-    call_command("load_demo_content", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def test_visitor_filters_the_clusters_and_opens_one(
