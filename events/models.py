@@ -39,9 +39,9 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
-from wagtailgeowidget.panels import LeafletPanel
 
 from home.blocks import BaseStreamBlock, ConsentEmbedBlock
+from locations.panels import SelfHostedLeafletPanel
 
 from . import recurrence
 
@@ -433,7 +433,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("street"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldPanel("federal_state"),
-                LeafletPanel("location"),
+                SelfHostedLeafletPanel("location"),
                 FieldPanel("online_url"),
             ],
             heading=_("Venue"),

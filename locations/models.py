@@ -23,9 +23,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget import geocoders
-from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
+from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.blocks import BaseStreamBlock
+
+from .panels import SelfHostedLeafletPanel
 
 # Bounding box of Sachsen, Sachsen-Anhalt and Thüringen (south, west, north, east) with a
 # margin of about 50 km: a point outside it is a typing error (swapped or truncated
@@ -340,7 +342,7 @@ class LocationPage(Page):
                 GeoAddressPanel("address", geocoder=geocoder())
                 if geocoder()
                 else FieldPanel("address"),
-                LeafletPanel("location", address_field="address"),
+                SelfHostedLeafletPanel("location", address_field="address"),
             ],
             heading=_("Position on the map"),
         ),

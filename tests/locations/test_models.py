@@ -118,6 +118,9 @@ class LocationPageTypeTests(WagtailPageTestCase):
         # Centred on the region, not on wagtailgeowidget's default (Stockholm).
         self.assertContains(response, "51.34")
         self.assertNotContains(response, "59.3293")
+        # Leaflet comes from the project's static files, not from a CDN.
+        self.assertContains(response, "locations/vendor/leaflet/leaflet.js")
+        self.assertNotContains(response, "unpkg.com")
 
 
 @pytest.mark.django_db
