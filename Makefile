@@ -57,7 +57,7 @@ check: install ## Django system checks and missing migrations
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-MAKEMESSAGES := $(MANAGE) makemessages --locale de --locale en --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --ignore "tests/*"
+MAKEMESSAGES := $(MANAGE) makemessages --locale de --locale en --no-obsolete --add-location file --ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --ignore "tests/*"
 
 messages: install ## Update the German and English catalogues after changing strings
 	$(MAKEMESSAGES)
