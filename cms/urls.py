@@ -26,6 +26,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Translators: URL path of the search page, keep the trailing slash.
     path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggest/"), search_views.autocomplete, name="search_autocomplete"),
     path("api/", include("locations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

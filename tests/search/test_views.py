@@ -1,0 +1,183 @@
+"""The search page: type labels and filters, excerpts, promoted results, popular searches,
+no-results help and robust handling of whatever is typed into the box or the address bar.
+"""
+
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+import pytest
+
+from home.factories import StandardPageFactory
+from search.results import TYPE_LABELS
+
+from .conftest import notices, result_titles, search_url, soup
+
+pytestmark = pytest.mark.django_db
+
+
+def result_types(response):
+    return [p.get_text(strip=True) for p in soup(response).select(".search-result__type")]
+
+
+def filter_links(response):
+    return {
+        a.get_text(" ", strip=True): a.get("href")
+        for a in soup(response).select(".search-filters a")
+    }
+
+
+def test_results_are_labelled_with_their_type(client, typed_pages):
+    response = client.get(search_url(), {"q": "Wasserstoff"})
+
+    assert response.status_code == 200
+    labels = dict(zip(result_titles(response), result_types(response), strict=True))
+    # Compared with the catalogue's German words (Cluster, Gewerbefläche, Hallenobjekt,
+    # Termin, Seite; see search/i18n_de.json) once the lead has merged them.
+    assert labels["Wasserstoffcluster Leuna"] == str(TYPE_LABELS["cluster"])
+    assert labels["Gewerbegebiet Bitterfeld"] == str(TYPE_LABELS["site"])
+    assert labels["Halle Zeitz"] == str(TYPE_LABELS["hall"])
+    assert labels["Über Wasserstoff"] == str(TYPE_LABELS["page"])
+    assert labels["Wasserstofftag kommend"].startswith(str(TYPE_LABELS["event"]))
+    assert labels["Wasserstofftag kommend"] != str(TYPE_LABELS["event"])  # with its date
+
+
+def test_type_counts_are_offered_as_filters(client, typed_pages):
+    response = client.get(search_url(), {"q": "Wasserstoff"})
+
+    counts = {f["key"]: f["count"] for f in response.context["type_filters"]}
+    assert counts == {"cluster": 1, "site": 1, "hall": 1, "event": 2, "page": 1}
+    assert response.context["total_count"] == 6
+    links = filter_links(response)
+    assert links[f"{TYPE_LABELS['event']} (2)"] == "?q=Wasserstoff&type=event"
+    assert links[f"{gettext('All types')} (6)"] is None  # the current filter is not a link
+
+
+@pytest.mark.parametrize(
+    ("key", "titles"),
+    [
+        ("cluster", ["Wasserstoffcluster Leuna"]),
+        ("site", ["Gewerbegebiet Bitterfeld"]),
+        ("hall", ["Halle Zeitz"]),
+        ("page", ["Über Wasserstoff"]),
+    ],
+)
+def test_a_type_filter_narrows_the_results(client, typed_pages, key, titles):
+    response = client.get(search_url(), {"q": "Wasserstoff", "type": key})
+    assert result_titles(response) == titles
+    assert notices(response) == []
+
+
+def test_upcoming_events_come_before_past_ones_when_equally_relevant(client, typed_pages):
+    response = client.get(search_url(), {"q": "Wasserstofftag", "type": "event"})
+    assert result_titles(response) == ["Wasserstofftag kommend", "Wasserstofftag 2020"]
+
+
+@pytest.mark.parametrize("raw", ["unknown", "CLUSTER", "", "x" * 500, "event'--", "%00", "type[]"])
+def test_unknown_type_filters_are_ignored_with_a_notice(client, typed_pages, raw):
+    response = client.get(search_url(), {"q": "Wasserstoff", "type": raw})
+
+    assert response.status_code == 200
+    assert len(result_titles(response)) == 6
+    assert len(notices(response)) == (1 if raw else 0)
+
+
+def test_excerpt_marks_the_query_words(client, typed_pages):
+    response = client.get(search_url(), {"q": "Chemieindustrie Leuna"})
+
+    excerpt = soup(response).select_one(".search-result__excerpt")
+    assert excerpt.get_text() == "Wasserstoff aus Leuna für die Chemieindustrie."
+    assert [m.get_text() for m in excerpt.select("mark")] == ["Leuna", "Chemieindustrie"]
+
+
+def test_excerpt_escapes_page_text(client, home_page):
+    StandardPageFactory(
+        parent=home_page, title="Skript", intro="<script>alert(1)</script> Skript & Co"
+    )
+    response = client.get(search_url(), {"q": "Skript"})
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_result_pages_are_not_indexed_by_search_engines(client, typed_pages):
+    response = client.get(search_url(), {"q": "Wasserstoff"})
+    assert soup(response).select_one('meta[name="robots"]')["content"] == "noindex"
+
+
+def test_searches_are_recorded_once_per_search(client, typed_pages):
+    client.get(search_url(), {"q": "Wasserstoff"})
+    client.get(search_url(), {"q": "wasserstoff "})
+    client.get(search_url(), {"q": "Wasserstoff", "page": "2"})  # paging is not a new search
+    client.get(search_url(), {"q": "Wasserstoff", "type": "event"})
+
+    [query] = Query.objects.all()
+    assert query.query_string == "wasserstoff"
+    assert query.hits == 2
+
+
+def test_promoted_results_come_first(client, typed_pages, en_home_page, translate):
+    english = translate(typed_pages["page"], title="About hydrogen", slug="hydrogen")
+    query = Query.get("Wasserstoff")
+    SearchPromotion.objects.create(
+        query=query, page=typed_pages["hall"], description="Unser Tipp", sort_order=0
+    )
+    SearchPromotion.objects.create(query=query, page=english, sort_order=1)  # other language
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://www.example.org/wasserstoff",
+        external_link_text="Wasserstoffnetzwerk",
+        sort_order=2,
+    )
+
+    response = client.get(search_url(), {"q": "Wasserstoff"})
+
+    promoted = soup(response).select(".search-result--promoted .search-result__title a")
+    assert [a.get_text(strip=True) for a in promoted] == ["Halle Zeitz", "Wasserstoffnetzwerk"]
+    assert "Unser Tipp" in response.content.decode()
+
+
+def test_no_results_page_helps(client, typed_pages):
+    client.get(search_url(), {"q": "Wasserstoff"})
+    client.get(search_url(), {"q": "Wasserstoff"})
+
+    response = client.get(search_url(), {"q": "Quantencomputer"})
+
+    assert result_titles(response) == []
+    help_section = soup(response).select_one(".search-help")
+    assert help_section is not None
+    assert [a.get_text() for a in help_section.select(".search-popular a")] == ["wasserstoff"]
+
+
+def test_no_results_for_a_type_offers_all_types(client, typed_pages):
+    # A type filter that is known but has no hits shows the help with a way back.
+    StandardPageFactory(parent=typed_pages["page"].get_parent(), title="Nur Seite Kobalt")
+    response = client.get(search_url(), {"q": "Kobalt", "type": "event"})
+    assert result_titles(response) == []
+    assert soup(response).select_one(".search-help a")["href"] == "?q=Kobalt"
+
+
+def test_pagination_keeps_the_type_filter(client, home_page):
+    for i in range(13):
+        StandardPageFactory(parent=home_page, title=f"Gewerbegebiet Nummer {i}")
+    response = client.get(search_url(), {"q": "Gewerbegebiet", "type": "page"})
+    assert soup(response).select_one('a[rel="next"]')["href"] == "?q=Gewerbegebiet&type=page&page=2"
+
+
+def test_query_count_does_not_grow_with_the_results(
+    client, typed_pages, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(40) as small:
+        client.get(search_url(), {"q": "Wasserstoff"})
+    parent = typed_pages["page"].get_parent()
+    for i in range(30):
+        StandardPageFactory(parent=parent, title=f"Wasserstoff Seite {i}")
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(search_url(), {"q": "Wasserstoff"})
+
+
+def test_search_url_is_translated():
+    with translation.override("de"):
+        assert reverse("search_autocomplete").startswith("/de/")
+    with translation.override("en"):
+        assert reverse("search_autocomplete").startswith("/en/")
