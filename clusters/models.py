@@ -334,6 +334,10 @@ class ClusterPage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("kind"),
+        # Investors search for a network, a town or a sector as often as for a cluster's name.
+        index.RelatedFields("sector", [index.SearchField("name")]),
+        index.RelatedFields("networks", [index.SearchField("name"), index.SearchField("role")]),
+        index.RelatedFields("locations", [index.SearchField("name")]),
     ]
 
     # Relations follow the German source (states, images, contact); texts are translated.

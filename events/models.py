@@ -479,6 +479,10 @@ class EventPage(RoutablePageMixin, Page):
         index.SearchField("venue_name"),
         index.SearchField("city"),
         index.SearchField("documentation_summary"),
+        index.RelatedFields("organisers", [index.SearchField("name")]),
+        index.RelatedFields(
+            "category_links", [index.RelatedFields("category", [index.SearchField("name")])]
+        ),
         index.FilterField("start"),
     ]
 

@@ -410,6 +410,8 @@ class LocationPage(Page):
         index.SearchField("city"),
         index.SearchField("district"),
         index.SearchField("description"),
+        index.SearchField("zoning"),
+        index.RelatedFields("federal_state", [index.SearchField("name")]),
         index.FilterField("kind"),
     ]
 
