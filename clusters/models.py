@@ -40,6 +40,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.fields import optional_link
 from home.localization import localize_pages, prefer_active_locale
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -250,14 +251,10 @@ class ClusterPage(Page):
         max_length=400,
         help_text=_("Two or three sentences for the card in the overview and for search engines."),
     )
-    hero_image = models.ForeignKey(
+    hero_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("header image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture (about 16:9) shown at the top and when the page is shared."),
+        _("header image"),
+        _("A wide picture (about 16:9) shown at the top and when the page is shared."),
     )
     hero_alt_text = models.CharField(
         _("alternative text of the header image"),
@@ -265,14 +262,10 @@ class ClusterPage(Page):
         blank=True,
         help_text=_("What the image shows; required with an image."),
     )
-    teaser_image = models.ForeignKey(
+    teaser_image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("teaser image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on the cluster's card; leave empty to use the header image."),
+        _("teaser image"),
+        _("Shown on the cluster's card; leave empty to use the header image."),
     )
     teaser_alt_text = models.CharField(
         _("alternative text of the teaser image"),
@@ -288,14 +281,10 @@ class ClusterPage(Page):
     )
 
     # Contact
-    contact_person = models.ForeignKey(
+    contact_person = optional_link(
         "home.ContactPerson",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Who answers questions about the cluster, e.g. its cluster manager."),
+        _("contact person"),
+        _("Who answers questions about the cluster, e.g. its cluster manager."),
     )
 
     classification_panels = [
@@ -648,28 +637,17 @@ class Quote(
     organisation = models.CharField(
         _("organisation"), max_length=200, blank=True, help_text=_("Company or institution.")
     )
-    portrait = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("portrait"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    portrait = optional_link("wagtailimages.Image", _("portrait"))
     portrait_alt_text = models.CharField(
         _("alternative text of the portrait"),
         max_length=255,
         blank=True,
         help_text=_("Required with a portrait, e.g. “Portrait of Dr. Erika Musterfrau”."),
     )
-    link_page = models.ForeignKey(
+    link_page = optional_link(
         "wagtailcore.Page",
-        verbose_name=_("internal page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Where visitors read more, e.g. the organisation's member profile."),
+        _("internal page"),
+        _("Where visitors read more, e.g. the organisation's member profile."),
     )
     link_url = models.URLField(_("external address"), blank=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quote")

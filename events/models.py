@@ -41,6 +41,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 
 from home.blocks import BaseStreamBlock, ConsentEmbedBlock
+from home.fields import optional_link
 from locations.panels import SelfHostedLeafletPanel
 
 from . import recurrence
@@ -321,14 +322,10 @@ class EventPage(RoutablePageMixin, Page):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    federal_state = models.ForeignKey(
+    federal_state = optional_link(
         "home.FederalState",
-        verbose_name=_("federal state"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("For the filter by federal state; leave empty for events outside the region."),
+        _("federal state"),
+        _("For the filter by federal state; leave empty for events outside the region."),
     )
     location = models.CharField(
         _("point on the map"),
@@ -364,23 +361,12 @@ class EventPage(RoutablePageMixin, Page):
         max_length=600,
         help_text=_("Two or three sentences for lists, the home page and calendar apps."),
     )
-    image = models.ForeignKey(
+    image = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top and in teasers; its description is the alternative text."),
+        _("image"),
+        _("Shown at the top and in teasers; its description is the alternative text."),
     )
-    contact = models.ForeignKey(
-        "home.ContactPerson",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    contact = optional_link("home.ContactPerson", _("contact person"))
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("body"),

@@ -31,6 +31,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, BlockQuoteBlock, QuoteChooserBlock
+from .fields import optional_link
 from .localization import localize_pages, prefer_active_locale
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -44,19 +45,6 @@ def phone_href(phone):
     The "(0)" of the German notation is the trunk prefix, never dialled after +49.
     """
     return "tel:" + "".join(ch for ch in phone.replace("(0)", "") if ch.isdigit() or ch == "+")
-
-
-def page_link(label, help_text):
-    """A nullable link from a home-page section to any page, chosen by editors."""
-    return models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=label,
-        help_text=help_text,
-    )
 
 
 class HomePage(Page):
@@ -84,11 +72,13 @@ class HomePage(Page):
     # Clusters
     clusters_heading = models.CharField(_("heading"), max_length=120, blank=True)
     clusters_intro = RichTextField(_("text"), features=INTRO_FEATURES, blank=True)
-    clusters_page = page_link(
+    clusters_page = optional_link(
+        "wagtailcore.Page",
         _("cluster overview page"),
         _("The page whose sub-pages are shown as cluster teasers."),
     )
-    clusters_more_page = page_link(
+    clusters_more_page = optional_link(
+        "wagtailcore.Page",
         _("background page"),
         _('A page that explains clusters in depth, e.g. "Entwicklung und Effekte von Clustern".'),
     )
@@ -108,11 +98,13 @@ class HomePage(Page):
     # Commercial-site pool
     pool_heading = models.CharField(_("heading"), max_length=120, blank=True)
     pool_intro = models.TextField(_("text"), blank=True, max_length=600)
-    sites_page = page_link(
+    sites_page = optional_link(
+        "wagtailcore.Page",
         _("commercial sites (Gewerbeflächen)"),
         _('The list of commercial sites; its "Liste" and "Standortkarte" links are shown.'),
     )
-    halls_page = page_link(
+    halls_page = optional_link(
+        "wagtailcore.Page",
         _("halls (Hallenobjekte)"),
         _('The list of halls; its "Liste" and "Standortkarte" links are shown.'),
     )
@@ -120,8 +112,10 @@ class HomePage(Page):
     # FORUM Mitteldeutschland
     forum_heading = models.CharField(_("heading"), max_length=120, blank=True)
     forum_text = models.TextField(_("text"), blank=True, max_length=600)
-    forum_page = page_link(
-        _("documentation page"), _("The event documentation the teaser links to.")
+    forum_page = optional_link(
+        "wagtailcore.Page",
+        _("documentation page"),
+        _("The event documentation the teaser links to."),
     )
     forum_link_label = models.CharField(
         _("link text"),
@@ -133,7 +127,8 @@ class HomePage(Page):
     # Events
     events_heading = models.CharField(_("heading"), max_length=120, blank=True)
     events_intro = models.TextField(_("text"), blank=True, max_length=600)
-    events_page = page_link(
+    events_page = optional_link(
+        "wagtailcore.Page",
         _("events page"),
         _("The events calendar; its next upcoming events are listed in the teaser."),
     )
@@ -365,14 +360,10 @@ class ProjectTeaser(
     """
 
     name = models.CharField(_("name"), max_length=120)
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide logo on a light background works best (about 3:2)."),
+        _("logo"),
+        _("A wide logo on a light background works best (about 3:2)."),
     )
     logo_alt_text = models.CharField(
         _("alternative text of the logo"),
@@ -386,14 +377,7 @@ class ProjectTeaser(
         blank=True,
         help_text=_("One or two sentences shown below the logo."),
     )
-    link_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("internal page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    link_page = optional_link("wagtailcore.Page", _("internal page"))
     link_url = models.URLField(_("external address"), blank=True)
     sort_order = models.PositiveIntegerField(
         _("sort order"), default=100, help_text=_("Lower numbers are shown first.")
@@ -480,14 +464,10 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
     language, so translating a page translates its menu entry too.
     """
 
-    logo = models.ForeignKey(
+    logo = optional_link(
         "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown in the header; the site name is used as its alternative text."),
+        _("logo"),
+        _("Shown in the header; the site name is used as its alternative text."),
     )
     organisation_name = models.CharField(
         _("organisation"),
@@ -640,14 +620,8 @@ class ContactPerson(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Mo
     phone = models.CharField(
         _("phone"), max_length=40, blank=True, help_text=_("International format, e.g. +49 341 ...")
     )
-    portrait = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("portrait"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Its description is used as alternative text."),
+    portrait = optional_link(
+        "wagtailimages.Image", _("portrait"), _("Its description is used as alternative text.")
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="contact_person")
 

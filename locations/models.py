@@ -26,6 +26,7 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.blocks import BaseStreamBlock
+from home.fields import optional_link
 
 from .panels import SelfHostedLeafletPanel
 
@@ -301,23 +302,10 @@ class LocationPage(Page):
         max_length=1000,
         help_text=_("Funding programmes and subsidy rates that apply."),
     )
-    expose = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("exposé (PDF)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("The property's exposé as a PDF file."),
+    expose = optional_link(
+        "wagtaildocs.Document", _("exposé (PDF)"), _("The property's exposé as a PDF file.")
     )
-    contact_person = models.ForeignKey(
-        "home.ContactPerson",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    contact_person = optional_link("home.ContactPerson", _("contact person"))
     description = StreamField(
         BaseStreamBlock(),
         verbose_name=_("description"),
