@@ -41,7 +41,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.fields import optional_link
-from home.localization import localize_pages, prefer_active_locale
+from home.localization import localize_pages, localized_url, prefer_active_locale
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 ALT_TEXT_REQUIRED = _("Describe the image for people who cannot see it.")
@@ -327,6 +327,9 @@ class ClusterPage(Page):
         index.RelatedFields("sector", [index.SearchField("name")]),
         index.RelatedFields("networks", [index.SearchField("name"), index.SearchField("role")]),
         index.RelatedFields("locations", [index.SearchField("name")]),
+        # What the page shows from child rows and snippets is searched as part of the page.
+        index.SearchField("search_key_figures"),
+        index.SearchField("search_quotes"),
     ]
 
     # Relations follow the German source (states, images, contact); texts are translated.
@@ -370,6 +373,19 @@ class ClusterPage(Page):
     @property
     def card_text(self):
         return self.summary
+
+    # Search index (search/indexing.py)
+
+    def search_key_figures(self):
+        from search.indexing import key_figures_text, page_language
+
+        return key_figures_text(self.figures.all(), page_language(self))
+
+    def search_quotes(self):
+        from search.indexing import chosen_quote_ids, quotes_text
+
+        chosen = [link.quote_id for link in self.related_quotes.all() if link.quote_id]
+        return quotes_text(self, pks=chosen + chosen_quote_ids(self.body))
 
     # What the page shows
 
@@ -720,7 +736,7 @@ class Quote(
         """The "read more" address; `resolve_translation_keys` localizes the page in bulk."""
         if self.link_page_id:
             page = self.link_page
-            return page.url if page is not None and page.live else ""
+            return localized_url(page) if page is not None and page.live else ""
         return self.link_url
 
     def structured_data(self):

@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from editorial.viewsets import LocaleScopedSnippetViewSetMixin
+
 from .filters import QuoteFilterSet
 from .models import Quote, Sector
 
 
-class QuoteViewSet(SnippetViewSet):
+class QuoteViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
     """Quotes of business leaders: drafts, revisions, preview and locking before they go live."""
 
     model = Quote
@@ -21,7 +23,7 @@ class QuoteViewSet(SnippetViewSet):
     ordering = ["name", "pk"]
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
     """The sectors visitors filter the clusters by."""
 
     model = Sector

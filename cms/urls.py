@@ -12,6 +12,8 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # sitemap.xml, robots.txt and the read-only API (seo/urls.py)
+    path("", include("seo.urls")),
 ]
 
 if settings.DEBUG:

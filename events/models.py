@@ -470,6 +470,8 @@ class EventPage(RoutablePageMixin, Page):
             "category_links", [index.RelatedFields("category", [index.SearchField("name")])]
         ),
         index.FilterField("start"),
+        # The body indexes quotes written in it; chosen quote snippets need their own text.
+        index.SearchField("search_quotes"),
     ]
 
     # Dates, places, numbers, rules and links follow the German source; texts are translated.
@@ -514,6 +516,14 @@ class EventPage(RoutablePageMixin, Page):
         context["ical_url"] = self.get_url(request) + self.reverse_subpage("ical")
         context.update(map_assets())
         return context
+
+    # Search index
+
+    def search_quotes(self):
+        """The chosen quote snippets' text for the search index (search/indexing.py)."""
+        from search.indexing import chosen_quote_ids, quotes_text
+
+        return quotes_text(self, pks=chosen_quote_ids(self.body))
 
     # Validation
 

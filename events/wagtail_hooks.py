@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editorial.viewsets import LocaleScopedSnippetViewSetMixin
+
 from .models import EventCategory
 
 
-class EventCategoryViewSet(SnippetViewSet):
+class EventCategoryViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
     model = EventCategory
     icon = "tag"
     menu_label = _("Event categories")

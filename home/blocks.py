@@ -19,6 +19,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
+from home.localization import localize_pages, localized_url
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
 
@@ -89,7 +91,10 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         page = self.get("page")
         if page:
-            return page.localized.url
+            # One block, one query; a page not yet translated links to its source with
+            # the note that it is shown in another language.
+            (localized,) = localize_pages([page])
+            return localized_url(localized)
         return self.get("external_url") or ""
 
 

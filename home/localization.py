@@ -5,9 +5,15 @@ helpers resolve a whole list in one query, so a page's query count stays fixed h
 items it shows.
 """
 
+from django.conf import settings
 from django.utils import translation
+from django.utils.http import urlencode
 
 from wagtail.models import Locale, Page
+
+# Query parameter on a link that falls back to the source page because the visitor's
+# language has no translation yet; the page then tells the visitor so, in their language.
+FALLBACK_PARAMETER = "from"
 
 
 def active_locale():
@@ -19,7 +25,9 @@ def localize_pages(pages):
     """Return each page's live translation in the active locale, or the page itself.
 
     `pages` may contain None (an unset chooser); the result keeps positions, so callers can
-    unpack it. One query for the whole list.
+    unpack it. One query for the whole list. A page returned in another language than the
+    active one carries `fallback_from` (the active language), which `localized_url` turns
+    into a link that makes the page show a note.
     """
     present = [page for page in pages if page is not None]
     if not present:
@@ -32,9 +40,41 @@ def localize_pages(pages):
         .filter(translation_key__in=keys, locale__language_code=language)
         .select_related("locale")
     }
-    return [
-        None if page is None else translations.get(page.translation_key, page) for page in pages
-    ]
+    localized = []
+    for page in pages:
+        if page is not None:
+            chosen = translations.get(page.translation_key)
+            if chosen is None:
+                # Not live in the active language (a page already in that language would
+                # have been found by the query above): the source stands in for it.
+                page.fallback_from = language
+                chosen = page
+            page = chosen
+        localized.append(page)
+    return localized
+
+
+def localized_url(page, request=None):
+    """The page's URL; a fallback page's URL carries the visitor's language (see above)."""
+    url = page.get_url(request)
+    language = getattr(page, "fallback_from", None)
+    if url and language:
+        url = f"{url}?{urlencode({FALLBACK_PARAMETER: language})}"
+    return url
+
+
+def fallback_language(request, page_language):
+    """The language a visitor came from when a link fell back to this page, or None.
+
+    Only configured languages other than the page's own count; anything else in the
+    parameter is ignored.
+    """
+    if request is None:
+        return None
+    code = request.GET.get(FALLBACK_PARAMETER, "")
+    if code != page_language and code in dict(settings.LANGUAGES):
+        return code
+    return None
 
 
 def prefer_active_locale(objects, default_locale_code=None):

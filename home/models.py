@@ -29,10 +29,11 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock, BlockQuoteBlock, QuoteChooserBlock
 from .fields import optional_link
-from .localization import localize_pages, prefer_active_locale
+from .localization import localize_pages, localized_url, prefer_active_locale
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 PHONE_CHARACTERS = set("+0123456789 /-()")
@@ -207,6 +208,9 @@ class HomePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro_heading"),
         index.SearchField("intro"),
+        # Quotes written on the page, and the text of the quote snippets chosen for it.
+        index.SearchField("quotes"),
+        index.SearchField("search_quotes"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -261,6 +265,12 @@ class HomePage(Page):
                 if callable(card_pages)
                 else clusters_page.get_children().live().public().specific().order_by("path")
             )
+            fallback_from = getattr(clusters_page, "fallback_from", None)
+            if fallback_from:
+                # The overview is not translated yet, so neither are its clusters: their
+                # links carry the visitor's language like the overview's own link.
+                for teaser in cluster_teasers:
+                    teaser.fallback_from = fallback_from
         pool_entries = [
             {"kind": kind, "page": page.specific, "map_url": _map_url(page, request)}
             for kind, page in (("sites", sites_page), ("halls", halls_page))
@@ -280,6 +290,12 @@ class HomePage(Page):
             "project_teasers": ProjectTeaser.for_display(),
             "home_quotes": self.display_quotes(),
         }
+
+    def search_quotes(self):
+        """The chosen quote snippets' text for the search index (search/indexing.py)."""
+        from search.indexing import chosen_quote_ids, quotes_text
+
+        return quotes_text(self, pks=chosen_quote_ids(self.quotes))
 
     def display_quotes(self):
         """The quotes section's entries in editor order: `{"quote": Quote}` for a chosen quote
@@ -340,6 +356,8 @@ class StandardPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        # The body indexes quotes written in it; chosen quote snippets need their own text.
+        index.SearchField("search_quotes"),
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -348,6 +366,12 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("standard page")
         verbose_name_plural = _("standard pages")
+
+    def search_quotes(self):
+        """The chosen quote snippets' text for the search index (search/indexing.py)."""
+        from search.indexing import chosen_quote_ids, quotes_text
+
+        return quotes_text(self, pks=chosen_quote_ids(self.body))
 
 
 class ProjectTeaser(
@@ -422,7 +446,7 @@ class ProjectTeaser(
     @cached_property
     def url(self):
         if self.link_page is not None:
-            return self.link_page.url
+            return localized_url(self.link_page)
         return self.link_url
 
     def get_preview_template(self, request, mode_name):
@@ -631,6 +655,14 @@ class ContactPerson(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Mo
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("portrait"),
+    ]
+
+    # A person's name, organisation and ways to reach them are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("organisation"),
+        SynchronizedField("phone"),
+        TranslatableField("role"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -1,14 +1,25 @@
-"""Admin registration of the portal's snippets."""
+"""Admin registration of the portal's snippets, and rich-text page links per language."""
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editorial.viewsets import LocaleScopedSnippetViewSetMixin
+
 from .models import ContactPerson, ProjectTeaser
+from .rich_text import LocalizedPageLinkHandler
 
 
-class ProjectTeaserViewSet(SnippetViewSet):
+# Runs after Wagtail's own feature registration (order 0), so this handler replaces the
+# stock "page" link type: links resolve in bulk and mark fallbacks to the source language.
+@hooks.register("register_rich_text_features", order=10)
+def register_localized_page_links(features):
+    features.register_link_type(LocalizedPageLinkHandler)
+
+
+class ProjectTeaserViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
     """The logos of the home page's "Projekte" row, with drafts, revisions and preview."""
 
     model = ProjectTeaser
@@ -25,7 +36,7 @@ class ProjectTeaserViewSet(SnippetViewSet):
 register_snippet(ProjectTeaserViewSet)
 
 
-class ContactPersonViewSet(SnippetViewSet):
+class ContactPersonViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
     """People visitors can contact, chosen on cluster, location and event pages."""
 
     model = ContactPerson

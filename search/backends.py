@@ -19,12 +19,17 @@ Settings::
 
 Search with ``search.backends.backend_for_language()`` (the active language by default).
 On SQLite and MySQL ``SEARCH_CONFIG`` is ignored and both backends share the same behaviour.
+
+``WRAPS`` names another backend module to restrict to the locale instead of the database
+backend, e.g. ``"wagtail.search.backends.elasticsearch8"`` or ``"…opensearch2"`` with that
+backend's own settings (``URLS``, ``INDEX_PREFIX``, ``INDEX_SETTINGS``); see docs/search.md.
 """
 
 from functools import cache
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 from wagtail.models import Locale
 
@@ -65,6 +70,11 @@ class LocaleIndexMixin:
         objs = self.backend.objects_to_index(list(objs))
         if objs:
             super().add_items(model, objs)
+
+    def add_item(self, obj):
+        # The database index adds one object through add_items; Elasticsearch does not.
+        if self.backend.objects_to_index([obj]):
+            super().add_item(obj)
 
 
 class LocaleBackendMixin:
@@ -111,6 +121,11 @@ def _locale_aware_class(backend_class):
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail's backend loader looks up
-    """The database backend for the current database, restricted to one locale."""
-    backend_class = type(database_backend_for_connection(params))
+    """The database backend for the current database (or the backend module named in
+    ``WRAPS``), restricted to one locale."""
+    wrapped = params.pop("WRAPS", None)
+    if wrapped:
+        backend_class = import_string(f"{wrapped}.SearchBackend")
+    else:
+        backend_class = type(database_backend_for_connection(params))
     return _locale_aware_class(backend_class)(params)

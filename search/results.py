@@ -1,8 +1,7 @@
-"""What the search page shows about a result: its type, an excerpt, and the type filters."""
+"""What the search page shows about a result: its type label and an excerpt."""
 
 import re
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
@@ -23,7 +22,6 @@ TYPE_LABELS = {
     "event": pgettext_lazy("search result type", "Event"),
     "page": pgettext_lazy("search result type", "Page"),
 }
-SPECIAL_MODELS = (ClusterPage, LocationPage, EventPage)
 
 
 def type_key(page):
@@ -37,66 +35,11 @@ def type_key(page):
     return "page"
 
 
-def filter_by_type(queryset, model_querysets, key):
-    """The queryset to search for the type filter ``key`` (known keys only).
-
-    ``model_querysets`` maps a model to its live, public, same-locale queryset.
-    """
-    if key == "cluster":
-        return model_querysets[ClusterPage]
-    if key in ("site", "hall"):
-        return model_querysets[LocationPage].filter(kind=Kind.HALL if key == "hall" else Kind.SITE)
-    if key == "event":
-        return model_querysets[EventPage]
-    if key == "page":
-        return queryset.exclude(content_type__in=special_content_type_ids())
-    return queryset
-
-
-def special_content_type_ids():
-    # ContentType lookups are cached by Django after the first request.
-    return [ContentType.objects.get_for_model(model).pk for model in SPECIAL_MODELS]
-
-
-def type_counts(backend, query, queryset, model_querysets):
-    """Hits per type filter key, with a bounded number of queries (at most two facets)."""
-    by_content_type = queryset.search(query, backend=backend).facet("content_type_id")
-    total = sum(by_content_type.values())
-    cluster_ct, location_ct, event_ct = special_content_type_ids()
-    counts = {
-        "cluster": by_content_type.get(cluster_ct, 0),
-        "event": by_content_type.get(event_ct, 0),
-        "site": 0,
-        "hall": 0,
-    }
-    if by_content_type.get(location_ct):
-        by_kind = model_querysets[LocationPage].search(query, backend=backend).facet("kind")
-        counts["site"] = by_kind.get(Kind.SITE, 0)
-        counts["hall"] = by_kind.get(Kind.HALL, 0)
-    counts["page"] = total - sum(
-        by_content_type.get(ct, 0) for ct in (cluster_ct, location_ct, event_ct)
-    )
-    return {key: counts[key] for key in TYPE_LABELS}, total
-
-
 def is_upcoming(page, now=None):
     if not isinstance(page, EventPage):
         return False
     end = page.end or page.start
     return end is not None and end >= (now or timezone.now())
-
-
-def order_ties(results):
-    """Upcoming events before past ones (and other pages) when relevance is equal.
-
-    The backend orders by relevance; this only reorders neighbours with the same score
-    on the shown page.
-    """
-    now = timezone.now()
-    return sorted(
-        results,
-        key=lambda page: (-(getattr(page, "_score", 0) or 0), not is_upcoming(page, now)),
-    )
 
 
 def plain_text(page):

@@ -4,27 +4,23 @@ Each language has its own search backend (search/backends.py), so German pages a
 with German stemming and English pages with English stemming on PostgreSQL.
 """
 
-import datetime as dt
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from clusters.models import ClusterPage
-from events.models import EventPage
-from locations.models import LocationPage
-
 from .backends import backend_name_for_language
-from .results import TYPE_LABELS, annotate, filter_by_type, order_ties, type_counts, type_key
+from .models import QueryLanguageHits
+from .query import SearchOutcome, last_page_offset, run_search
+from .results import TYPE_LABELS, annotate, type_key
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+MAX_PAGE_NUMBER = 100_000
 MAX_SUGGESTIONS = 10
 POPULAR_SEARCHES = 5
 POPULAR_SINCE_DAYS = 90
@@ -40,9 +36,9 @@ def clean_query(raw):
     return " ".join(kept.split())
 
 
-def live_pages(model=Page):
-    """Live, public pages of ``model`` in the active language (the root node left out)."""
-    return model.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1)
+def live_pages(locale=None):
+    """Live, public pages in ``locale`` (the active one by default), the root node left out."""
+    return Page.objects.live().public().filter(locale=locale or Locale.get_active(), depth__gt=1)
 
 
 def read_query(request, notices):
@@ -56,83 +52,126 @@ def read_query(request, notices):
     return query
 
 
-def promotions_for(query_object):
-    """Editors' picks for the query that link outside or to a live page of this language."""
-    locale = Locale.get_active()
-    picks = []
-    for pick in query_object.editors_picks.select_related("page").order_by("sort_order"):
+def promotions_for(query_object, locale):
+    """Editors' picks for the query: outside links, and pages in this language.
+
+    A pick of a page in another language is shown through its live translation into this
+    one and left out where there is none. Two queries however many picks.
+    """
+    picks = list(query_object.editors_picks.select_related("page").order_by("sort_order"))
+    foreign_keys = {
+        pick.page.translation_key
+        for pick in picks
+        if pick.page_id is not None and pick.page.locale_id != locale.pk
+    }
+    translations = {}
+    if foreign_keys:
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(locale=locale, translation_key__in=foreign_keys)
+        }
+    shown = []
+    for pick in picks:
         if pick.page_id is None:
             if pick.external_link_url:
-                picks.append(pick)
-        elif pick.page.live and pick.page.locale_id == locale.pk:
-            picks.append(pick)
-    return picks
+                shown.append(pick)
+        elif pick.page.locale_id == locale.pk:
+            if pick.page.live:
+                shown.append(pick)
+        elif (translated := translations.get(pick.page.translation_key)) is not None:
+            pick.page = translated
+            shown.append(pick)
+    return shown
 
 
-def popular_searches(exclude=None):
-    """The most frequent searches of the last months, for the no-results help."""
-    since = timezone.now().date() - dt.timedelta(days=POPULAR_SINCE_DAYS)
-    popular = Query.get_most_popular(date_since=since)
-    if exclude is not None:
-        popular = popular.exclude(pk=exclude.pk)
-    return list(popular[:POPULAR_SEARCHES])
+def read_page_number(request, notices):
+    """The requested results page as a number (which may not exist: 0, -1, 99999), or 1
+    with a notice when the value is not a number."""
+    raw_page = request.GET.get("page", "1")
+    try:
+        return int(raw_page)
+    except ValueError:  # also for more digits than int() accepts
+        notices.append(_("The page number “%(value)s” was ignored.") % {"value": raw_page[:20]})
+        return 1
+
+
+class RankedHits:
+    """The paginator's view of a search: its count, and the one window already fetched."""
+
+    def __init__(self, outcome):
+        self.outcome = outcome
+
+    def __len__(self):
+        return self.outcome.count
+
+    def __getitem__(self, window):
+        return self.outcome.hits
 
 
 def search(request):
     notices = []
     query = read_query(request, notices)
     backend = backend_name_for_language()
+    locale = Locale.get_active()
 
     raw_type = request.GET.get("type", "")
     active_type = raw_type if raw_type in TYPE_LABELS else ""
     if raw_type and not active_type:
         notices.append(_("The type filter “%(value)s” was ignored.") % {"value": raw_type[:20]})
+    page_number = read_page_number(request, notices)
 
-    results = []
-    counts, total = {}, 0
+    outcome = SearchOutcome()
     promotions = []
     query_object = None
     if query:
-        base = live_pages()
-        model_querysets = {
-            model: live_pages(model) for model in (ClusterPage, LocationPage, EventPage)
-        }
-        counts, total = type_counts(backend, query, base, model_querysets)
-        results = (
-            filter_by_type(base, model_querysets, active_type)
-            .specific()
-            .search(query, backend=backend)
-            .annotate_score("_score")
+        pages = live_pages(locale)
+        cache_as = ("locale", locale.pk)
+        # Below 1 or beyond any site's size (and the database's integers): certainly no
+        # such page, so the first is fetched for the count and the last one shown.
+        impossible = not 1 <= page_number <= MAX_PAGE_NUMBER
+        offset = 0 if impossible else (page_number - 1) * RESULTS_PER_PAGE
+        outcome = run_search(
+            pages, query, backend, active_type, offset, RESULTS_PER_PAGE, cache_as=cache_as
         )
-
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    raw_page = request.GET.get("page", "1")
-    try:
-        page_number = int(raw_page)
-        results_page = paginator.page(page_number)
-    except (ValueError, PageNotAnInteger):
-        page_number = 1
-        results_page = paginator.page(1)
-        notices.append(_("The page number “%(value)s” was ignored.") % {"value": raw_page[:20]})
-    except EmptyPage:
-        results_page = paginator.page(paginator.num_pages)
-        notices.append(
-            _("There is no results page %(value)s; showing the last one.")
-            % {"value": raw_page[:20]}
-        )
-    results_page.object_list = annotate(order_ties(results_page.object_list), query)
+        if impossible or (page_number > 1 and not outcome.hits):
+            notices.append(
+                _("There is no results page %(value)s; showing the last one.")
+                % {"value": request.GET["page"][:20]}
+            )
+            last = last_page_offset(outcome.count, RESULTS_PER_PAGE)
+            if last != offset:
+                outcome = run_search(
+                    pages, query, backend, active_type, last, RESULTS_PER_PAGE, cache_as=cache_as
+                )
+    paginator = Paginator(RankedHits(outcome), RESULTS_PER_PAGE)
+    results_page = paginator.page(outcome.offset // RESULTS_PER_PAGE + 1)
+    results_page.object_list = annotate(list(results_page.object_list), query)
 
     if query and page_number == 1 and not active_type:
-        # Count a search once, not once per result page or filter click.
+        # Count a search once, not once per result page or filter click; per language too,
+        # for the popular searches of the no-results page.
         query_object = Query.get(query)
         query_object.add_hit()
-        promotions = promotions_for(query_object)
+        QueryLanguageHits.add_hit(query_object, locale)
+        promotions = promotions_for(query_object, locale)
 
     type_filters = [
-        {"key": key, "label": label, "count": counts.get(key, 0), "active": key == active_type}
+        {
+            "key": key,
+            "label": label,
+            "count": outcome.counts.get(key, 0),
+            "active": key == active_type,
+        }
         for key, label in TYPE_LABELS.items()
     ]
-    no_results = bool(query) and paginator.count == 0 and not promotions
+    no_results = bool(query) and outcome.count == 0 and not promotions
+    popular = []
+    if no_results:
+        popular = QueryLanguageHits.most_popular(
+            locale, POPULAR_SINCE_DAYS, POPULAR_SEARCHES, exclude=query_object
+        )
 
     return TemplateResponse(
         request,
@@ -140,12 +179,12 @@ def search(request):
         {
             "search_query": query,
             "search_results": results_page,
-            "result_count": paginator.count if query else 0,
-            "total_count": total,
+            "result_count": outcome.count if query else 0,
+            "total_count": outcome.total,
             "active_type": active_type,
-            "type_filters": type_filters if query and total else [],
+            "type_filters": type_filters if query and outcome.total else [],
             "promotions": promotions,
-            "popular_searches": popular_searches(exclude=query_object) if no_results else [],
+            "popular_searches": popular,
             "notices": notices,
             # The language switcher links to this view in the other language.
             "translatable_view": True,
@@ -159,8 +198,10 @@ def autocomplete(request):
     query = clean_query(request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
     suggestions = []
     if query:
+        # Only titles and URLs are shown: StreamFields (the bulk of a page row) stay unread.
         pages = (
             live_pages()
+            .defer_streamfields()
             .specific()
             .autocomplete(query, backend=backend_name_for_language())[:MAX_SUGGESTIONS]
         )

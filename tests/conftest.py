@@ -50,6 +50,13 @@ def _isolate_cache_and_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_off_when_counting_queries(request):
+    """Tests that count queries measure a render, not a page-cache hit (docs/caching.md)."""
+    if {"django_assert_num_queries", "django_assert_max_num_queries"} & set(request.fixturenames):
+        request.getfixturevalue("settings").PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def de_locale(db):
     return Locale.objects.get(language_code="de")

@@ -262,13 +262,14 @@ class TestMenuAndFooter:
     def test_english_menu_and_footer_use_translated_titles(self, client, pages):
         soup = soup_of(client.get("/en/"))
 
+        # Pages not yet translated link to the German source, marked for the fallback note.
         assert self.links(soup, ".main-menu__list a") == [
-            ("Cluster", "/de/cluster/"),
+            ("Cluster", "/de/cluster/?from=en"),
             ("About us", "/en/about-us/"),
         ]
         assert self.links(soup, ".site-footer__links a") == [
             ("Legal notice", "/en/legal-notice/"),
-            ("Datenschutz", "/de/datenschutz/"),
+            ("Datenschutz", "/de/datenschutz/?from=en"),
         ]
 
     def test_current_page_is_marked_in_the_menu(self, client, pages):

@@ -7,9 +7,13 @@ media on disk) let the portal run on a fresh machine with no service configured.
 
 from pathlib import Path
 
+from django.conf import global_settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import environ
+
+from pagecache.frontend import frontend_cache_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -31,6 +35,10 @@ INSTALLED_APPS = [
     "locations",
     "events",
     "search",
+    "editorial",
+    "translations",
+    "pagecache",
+    "seo",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -74,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Serves anonymous GETs of public pages from the cache (pagecache/middleware.py).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -112,10 +122,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://portal"),
 }
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # The page cache keeps a purge marker per edited object; Django's default of 300 entries
+    # would cull Wagtail's own entries (site root paths) after a few hundred edits.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 if CACHES["default"]["BACKEND"].startswith("django_redis"):
     CACHES["default"].setdefault("OPTIONS", {})
     # A cache outage must degrade to uncached pages, never to a server error.
     CACHES["default"]["OPTIONS"].setdefault("IGNORE_EXCEPTIONS", True)
+
+# Page cache (pagecache/, docs/caching.md): seconds an anonymous visitor's page stays cached;
+# 0 switches it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+
+# CDN purge through wagtail.contrib.frontend_cache, configured by FRONTEND_CACHE_BACKEND
+# (cloudflare|cloudfront|http) and its keys. The app stays out of INSTALLED_APPS: the page
+# cache purges the pages that show an edited object, not only the object's own page.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env(env)
+# The page cache sends each language's exact URLs; else Wagtail repeats every URL per language.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -125,12 +150,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation: German is the source language, English the first translation.
-# Adding a language means adding it here and to WAGTAIL_CONTENT_LANGUAGES (see README).
+# Adding a language is configuration only: list its code in PORTAL_LANGUAGES (for example
+# "de,en,pl") and run `manage.py migrate` (which creates its Locale) and
+# `manage.py setup_editorial_roles` (its translator group); see README "Adding a language".
 LANGUAGE_CODE = "de"
-LANGUAGES = [
-    ("de", _("German")),
-    ("en", _("English")),
-]
+PORTAL_LANGUAGES = env.list("PORTAL_LANGUAGES", default=["de", "en"])
+_django_language_names = dict(global_settings.LANGUAGES)
+_unknown_languages = [code for code in PORTAL_LANGUAGES if code not in _django_language_names]
+if _unknown_languages or LANGUAGE_CODE not in PORTAL_LANGUAGES:
+    raise ImproperlyConfigured(
+        f"PORTAL_LANGUAGES must list {LANGUAGE_CODE!r} and codes Django knows; "
+        f"unknown: {', '.join(_unknown_languages) or 'none'}"
+    )
+# Django's own catalogues translate these names ("Polish" is "Polnisch" and "polski").
+LANGUAGES = [(code, _(_django_language_names[code])) for code in PORTAL_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -162,17 +195,29 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 
 WAGTAIL_SITE_NAME = "Metropolregion Mitteldeutschland"
+# No avatars from gravatar.com: the admin, too, makes no request to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # One search backend per language (see search/backends.py): on PostgreSQL each indexes its
 # locale's pages with that language's stemming; "default" also takes everything without a locale.
+# A language PostgreSQL has no stemmer for is indexed with the "simple" configuration.
+SEARCH_CONFIGS = {"de": "german", "en": "english", "fr": "french", "it": "italian"}
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "search.backends",
-        "LOCALE": "de",
-        "SEARCH_CONFIG": "german",
+        "LOCALE": LANGUAGE_CODE,
+        "SEARCH_CONFIG": SEARCH_CONFIGS[LANGUAGE_CODE],
         "INDEX_OTHER": True,
     },
-    "en": {"BACKEND": "search.backends", "LOCALE": "en", "SEARCH_CONFIG": "english"},
+    **{
+        code: {
+            "BACKEND": "search.backends",
+            "LOCALE": code,
+            "SEARCH_CONFIG": SEARCH_CONFIGS.get(code, "simple"),
+        }
+        for code in PORTAL_LANGUAGES
+        if code != LANGUAGE_CODE
+    },
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -183,9 +228,26 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# A workflow approval publishes the approved revision; being an approver is the authority,
+# so translators can approve translations without the publish permission (docs/roles.md).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved_revision"
 
 # wagtail-localize: translations follow their German source until a translator changes them.
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# Machine translation for draft translations: DeepL when an API key is configured, else a
+# local backend that only marks text ("[EN] …") and never leaves the machine.
+DEEPL_API_KEY = env("DEEPL_API_KEY", default="")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translations.machine.MarkerTranslator",
+        "OPTIONS": {},
+    }
 
 # wagtailgeowidget: Leaflet with OpenStreetMap, centred on the region (not Stockholm),
 # and no geocoder unless one is configured.
@@ -220,3 +282,9 @@ LOGGING = {
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
     },
 }
+
+# Production-readiness parts, each kept in its own module so it can be read as a whole:
+# security headers and login throttling, search-engine and API settings, deployment.
+from .security import *  # noqa: E402, F403
+from .seo import *  # noqa: E402, F403
+from .deploy import *  # noqa: E402, F403

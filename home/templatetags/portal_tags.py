@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 
 from wagtail.models import Page
 
-from home.localization import localize_pages
+from home.localization import fallback_language, localize_pages, localized_url
 from home.models import PortalSettings
 
 register = template.Library()
@@ -76,7 +76,11 @@ def main_menu(context):
     current_path = getattr(current, "path", "")
     return {
         "menu_pages": [
-            {"page": p, "url": p.get_url(request), "active": current_path.startswith(p.path)}
+            {
+                "page": p,
+                "url": localized_url(p, request),
+                "active": current_path.startswith(p.path),
+            }
             for p in pages
         ],
     }
@@ -91,6 +95,34 @@ def site_footer(context):
     return {
         "request": request,
         "portal_settings": portal_settings,
-        "footer_pages": [{"page": p, "url": p.get_url(request)} for p in pages],
+        "footer_pages": [{"page": p, "url": localized_url(p, request)} for p in pages],
         "social_links": list(portal_settings.social_links.all()),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def localized_pageurl(context, page):
+    """`{% pageurl %}` for a page from `localize_pages`: marks a fallback to the source."""
+    return localized_url(page, context.get("request"))
+
+
+@register.inclusion_tag("includes/language_fallback_notice.html", takes_context=True)
+def language_fallback_notice(context):
+    """A note, in the visitor's language, that this page is not translated into it yet.
+
+    Shown when a link from the visitor's language fell back to this page (`?from=en`).
+    """
+    request = context.get("request")
+    page = context.get("page")
+    page_language = translation.get_language()
+    code = fallback_language(request, page_language) if isinstance(page, Page) else None
+    if code is None:
+        return {"visitor_language": None}
+    names = dict(settings.LANGUAGES)
+    with translation.override(code):
+        page_language_name = translation.gettext(names[page_language])
+    return {
+        "visitor_language": code,
+        "page_language_name": page_language_name,
+        "visitor_home_url": f"/{code}/",
     }

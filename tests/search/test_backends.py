@@ -8,8 +8,10 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 import pytest
+from modelsearch.backends.base import BaseIndex, BaseSearchBackend
 
 from home.factories import StandardPageFactory
+from search.backends import SearchBackend as wrapping_backend
 from search.backends import backend_name_for_language, claimed_locales
 
 from .conftest import on_postgres, result_titles, search_url
@@ -115,3 +117,35 @@ def test_sqlite_fallback_finds_exact_words(client, bilingual):
     # Every database finds the exact word; only PostgreSQL adds stemming on top.
     assert result_titles(client.get(search_url("de"), {"q": "Clustern"})) == ["Cluster der Chemie"]
     assert result_titles(client.get(search_url("en"), {"q": "networks"})) == ["Chemistry clusters"]
+
+
+class RecordingIndex(BaseIndex):
+    """Stands in for an Elasticsearch index: remembers what it was asked to add, one by one
+    (as Elasticsearch's index does) or in bulk."""
+
+    added = []
+
+    def add_item(self, item):
+        self.added.append(item.pk)
+
+    def add_items(self, model, items):
+        self.added.extend(item.pk for item in items)
+
+
+class SearchBackend(BaseSearchBackend):  # found by WRAPS="tests.search.test_backends"
+    index_class = RecordingIndex
+
+
+def test_a_wrapped_backend_only_indexes_its_language(bilingual, home_page):
+    """``WRAPS`` puts another backend (Elasticsearch, OpenSearch) behind the same language
+    filter as the database backend, for single objects and for bulk indexing."""
+    german, english = bilingual
+    backend = wrapping_backend({"LOCALE": "en", "WRAPS": "tests.search.test_backends"})
+    RecordingIndex.added = []
+
+    backend.add(german)
+    backend.add(english)
+    backend.add_bulk(Page, [german, english])
+
+    assert isinstance(backend, SearchBackend)
+    assert RecordingIndex.added == [english.pk, english.pk]

@@ -116,18 +116,16 @@ def test_searches_are_recorded_once_per_search(client, typed_pages):
     assert query.hits == 2
 
 
-def test_promoted_results_come_first(client, typed_pages, en_home_page, translate):
-    english = translate(typed_pages["page"], title="About hydrogen", slug="hydrogen")
+def test_promoted_results_come_first(client, typed_pages):
     query = Query.get("Wasserstoff")
     SearchPromotion.objects.create(
         query=query, page=typed_pages["hall"], description="Unser Tipp", sort_order=0
     )
-    SearchPromotion.objects.create(query=query, page=english, sort_order=1)  # other language
     SearchPromotion.objects.create(
         query=query,
         external_link_url="https://www.example.org/wasserstoff",
         external_link_text="Wasserstoffnetzwerk",
-        sort_order=2,
+        sort_order=1,
     )
 
     response = client.get(search_url(), {"q": "Wasserstoff"})
@@ -135,6 +133,39 @@ def test_promoted_results_come_first(client, typed_pages, en_home_page, translat
     promoted = soup(response).select(".search-result--promoted .search-result__title a")
     assert [a.get_text(strip=True) for a in promoted] == ["Halle Zeitz", "Wasserstoffnetzwerk"]
     assert "Unser Tipp" in response.content.decode()
+
+
+def promoted_links(response):
+    return [
+        a["href"] for a in soup(response).select(".search-result--promoted .search-result__title a")
+    ]
+
+
+def test_a_promoted_page_is_shown_in_the_visitors_language(
+    client, typed_pages, en_home_page, translate
+):
+    german = typed_pages["page"]
+    english = translate(german, title="About hydrogen", slug="hydrogen")
+    untranslated = typed_pages["hall"]  # no English version
+    query = Query.get("Leuna")  # the same word in both languages
+    SearchPromotion.objects.create(query=query, page=german, sort_order=0)
+    SearchPromotion.objects.create(query=query, page=untranslated, sort_order=1)
+
+    assert promoted_links(client.get(search_url("en"), {"q": "Leuna"})) == [english.url]
+    assert promoted_links(client.get(search_url("de"), {"q": "Leuna"})) == [
+        german.url,
+        untranslated.url,
+    ]
+
+
+def test_a_promoted_page_without_a_live_translation_is_left_out(
+    client, typed_pages, en_home_page, translate
+):
+    english = translate(typed_pages["page"], title="About hydrogen", slug="hydrogen")
+    english.unpublish()
+    SearchPromotion.objects.create(query=Query.get("Leuna"), page=typed_pages["page"])
+
+    assert promoted_links(client.get(search_url("en"), {"q": "Leuna"})) == []
 
 
 def test_no_results_page_helps(client, typed_pages):
@@ -147,6 +178,26 @@ def test_no_results_page_helps(client, typed_pages):
     help_section = soup(response).select_one(".search-help")
     assert help_section is not None
     assert [a.get_text() for a in help_section.select(".search-popular a")] == ["wasserstoff"]
+
+
+def popular_searches(response):
+    return [a.get_text() for a in soup(response).select(".search-help .search-popular a")]
+
+
+def test_popular_searches_come_from_the_same_language(client, typed_pages, en_home_page):
+    for _ in range(3):
+        client.get(search_url("de"), {"q": "Wasserstoff"})
+    client.get(search_url("en"), {"q": "hydrogen"})
+    client.get(search_url("en"), {"q": "Leuna"})
+    client.get(search_url("en"), {"q": "Leuna"})
+
+    english = client.get(search_url("en"), {"q": "Quantum computer"})
+    german = client.get(search_url("de"), {"q": "Quantencomputer"})
+
+    assert popular_searches(english) == ["leuna", "hydrogen"]
+    assert popular_searches(german) == ["wasserstoff"]
+    # Wagtail's own report (Reports › Search terms) still counts every search.
+    assert {q.query_string: q.hits for q in Query.objects.all()}["wasserstoff"] == 3
 
 
 def test_no_results_for_a_type_offers_all_types(client, typed_pages):
@@ -181,3 +232,15 @@ def test_search_url_is_translated():
         assert reverse("search_autocomplete").startswith("/de/")
     with translation.override("en"):
         assert reverse("search_autocomplete").startswith("/en/")
+
+
+@pytest.mark.parametrize("raw", ["0", "5", "9" * 30])
+def test_a_missing_results_page_is_noticed_with_and_without_hits(client, typed_pages, raw):
+    """No error for a page beyond the hits, below 1 or beyond the database's integers, also
+    when nothing was found; the last page (or the empty first) is shown instead."""
+    for query in ("Wasserstoff", "Quantencomputer"):
+        response = client.get(search_url(), {"q": query, "page": raw})
+
+        assert response.status_code == 200
+        assert len(notices(response)) == 1
+        assert response.context["search_results"].number == 1

@@ -50,7 +50,7 @@ from home.models import (
 # Apps that add their own demo content, in this order. Each may have a module `<app>/demo.py`
 # with `steps(command)` returning (label, callable) pairs; a callable returns a `Tally`. Steps
 # can use `command.translate(instance, tally)` after `command.add_english(texts)`.
-DEMO_APPS = ["clusters", "locations", "events"]
+DEMO_APPS = ["clusters", "locations", "events", "editorial"]
 
 SOURCE_LANGUAGE = "de"
 TARGET_LANGUAGE = "en"

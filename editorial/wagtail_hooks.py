@@ -1,0 +1,172 @@
+"""Admin hooks that enforce the editorial roles where Wagtail has no permission of its own.
+
+- Translators never delete, move or copy pages (Wagtail lets anyone with "change" delete
+  unpublished pages and move them), whether one at a time or as a bulk action.
+- wagtail-localize only asks for its one "submit translation" permission: its views are
+  shadowed here so translations are created and synced only into the user's locales, and its
+  string and PO-file endpoints only change snippets of the user's locales.
+"""
+
+import functools
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404
+from django.urls import path
+
+from wagtail import hooks
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import edit_translation, submit_translations, update_translations
+
+from .permissions import (
+    ANY_LOCALE,
+    may_restructure_pages,
+    translation_locales,
+    user_can_on_instance,
+)
+
+# Pages
+
+
+def refuse_restructuring(request, page):
+    if not may_restructure_pages(request.user, page.locale_id):
+        raise PermissionDenied
+
+
+hooks.register("before_delete_page", refuse_restructuring)
+hooks.register("before_copy_page", refuse_restructuring)
+# Translators publish translations but may not take pages offline.
+hooks.register("before_unpublish_page", refuse_restructuring)
+
+
+@hooks.register("before_move_page")
+def refuse_move(request, page_to_move, destination):
+    refuse_restructuring(request, page_to_move)
+
+
+@hooks.register("before_bulk_action")
+def check_bulk_action(request, action_type, objects, action_class_instance):
+    for obj in objects:
+        if isinstance(obj, Page):
+            if action_type in {"delete", "move"} and not may_restructure_pages(
+                request.user, obj.locale_id
+            ):
+                return HttpResponseForbidden()
+        elif isinstance(obj, TranslatableMixin):
+            action = {"delete": "delete", "unpublish": "publish", "publish": "publish"}.get(
+                action_type, "change"
+            )
+            if not user_can_on_instance(request.user, action, obj):
+                return HttpResponseForbidden()
+    return None
+
+
+# wagtail-localize
+
+
+class LocaleScopedSubmitMixin:
+    """Offers and accepts only target locales the user may translate into."""
+
+    def dispatch(self, request, *args, **kwargs):
+        allowed = translation_locales(request.user)
+        if request.method == "POST" and allowed is not ANY_LOCALE:
+            requested = set(request.POST.getlist("locales"))
+            if not requested <= {str(locale_id) for locale_id in allowed}:
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self):
+        form = super().get_form()
+        allowed = translation_locales(self.request.user)
+        if allowed is not ANY_LOCALE:
+            field = form.fields["locales"]
+            field.queryset = field.queryset.filter(pk__in=allowed)
+        return form
+
+
+class SubmitPageTranslationView(
+    LocaleScopedSubmitMixin, submit_translations.SubmitPageTranslationView
+):
+    pass
+
+
+class SubmitSnippetTranslationView(
+    LocaleScopedSubmitMixin, submit_translations.SubmitSnippetTranslationView
+):
+    pass
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """ "Sync translated pages" writes every enabled translation, and may publish them: the
+    user must be allowed to translate into each of their locales and, to publish, to publish
+    each translated page or snippet (translators may not publish pages: their workflow does).
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
+        allowed = translation_locales(request.user)
+        publish = request.method == "POST" and request.POST.get("publish_translations")
+        for translation in source.translations.filter(enabled=True):
+            if translation.target_locale_id not in allowed:
+                raise PermissionDenied
+            if publish:
+                try:
+                    target = translation.get_target_instance()
+                except ObjectDoesNotExist:
+                    continue  # not created yet: nothing to publish
+                publishable = isinstance(target, Page | DraftStateMixin)
+                if publishable and not user_can_on_instance(request.user, "publish", target):
+                    raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def target_editable(view):
+    """Wrap a view taking `translation_id`: the user must be able to change its target."""
+
+    @functools.wraps(view)
+    def scoped_view(request, *args, translation_id, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        if translation.target_locale_id not in translation_locales(request.user):
+            raise PermissionDenied
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            target = None
+        if target is not None and not user_can_on_instance(request.user, "change", target):
+            raise PermissionDenied
+        return view(request, *args, translation_id=translation_id, **kwargs)
+
+    return scoped_view
+
+
+@hooks.register("register_admin_urls", order=-100)
+def register_localize_guards():
+    # Same paths as wagtail-localize's own; admin URLs from hooks are tried in hook order,
+    # so these answer first and `reverse("wagtail_localize:…")` still gives the same URL.
+    prefix = "localize/translate/<int:translation_id>/"
+    return [
+        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
+        ),
+        path("localize/update/<int:translation_source_id>/", UpdateTranslationsView.as_view()),
+        path(
+            prefix + "strings/<int:string_segment_id>/edit/",
+            target_editable(edit_translation.edit_string_translation),
+        ),
+        path(
+            prefix + "overrides/<int:overridable_segment_id>/edit/",
+            target_editable(edit_translation.edit_override),
+        ),
+        path(prefix + "pofile/download/", target_editable(edit_translation.download_pofile)),
+        path(prefix + "pofile/upload/", target_editable(edit_translation.upload_pofile)),
+        path(prefix + "machine_translate/", target_editable(edit_translation.machine_translate)),
+        path(prefix + "preview/", target_editable(edit_translation.preview_translation)),
+        path(
+            prefix + "preview/<str:mode>/",
+            target_editable(edit_translation.preview_translation),
+        ),
+        path(prefix + "disable/", target_editable(edit_translation.stop_translation)),
+    ]

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PageCacheConfig(AppConfig):
+    """Whole-page cache for anonymous visitors, purged on publish and snippet or setting edits."""
+
+    name = "pagecache"
+    label = "pagecache"
+    verbose_name = _("Page cache")
+
+    def ready(self):
+        from .purge import connect
+
+        connect()

@@ -1,0 +1,225 @@
+"""Whole-page cache for anonymous visitors (issue 8).
+
+Sits after MessageMiddleware, so the language is active (LocaleMiddleware) and CSRF and
+session middleware run *outside* it: a response that used a CSRF token or changed the session
+is seen here before those middlewares add their cookies, and is not stored.
+
+Served from the cache: GET and HEAD of Wagtail pages (with their routable sub-pages and iCal
+feeds) and the GeoJSON feed, for visitors who are not logged in, when the query string only
+holds parameters the views know. The response carries ``X-Cache``:
+
+- ``HIT``: served from the cache, without a database query;
+- ``MISS``: rendered and stored;
+- ``PASS``: rendered, but the response may not be cached (status, cookies, notices, ...);
+- ``BYPASS``: the request is not eligible (method, path, user, query string, preview).
+"""
+
+import logging
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
+
+from wagtail.models import PageViewRestriction
+
+from . import conf, store, tags
+from .frontend import frontend_cache_enabled
+from .params import known_query_params
+
+logger = logging.getLogger("pagecache")
+
+HEADER = "X-Cache"
+# Headers of the stored response that must not be replayed.
+DROPPED_HEADERS = {"set-cookie", "content-length", HEADER.lower()}
+# Vary values the key already covers: the language is part of the key, anonymous visitors
+# share one version whatever cookies they send, and nothing in the stack compresses.
+HANDLED_VARY = {"accept-language", "cookie", "accept-encoding"}
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = conf.ttl()
+        if not timeout:
+            return self.get_response(request)
+        variant = self.variant(request)
+        if variant is None:
+            response = self.get_response(request)
+            response[HEADER] = "BYPASS"
+            return response
+
+        key = store.entry_key(variant)
+        entry, seq = store.lookup(key)
+        if entry is not None and store.is_fresh(entry):
+            return self.replay(request, entry)
+
+        collector, token = tags.activate()
+        collector.add_lists(tags.LISTS_BY_URL_NAME.get(request.pagecache_url_name, ()))
+        try:
+            response = self.get_response(request)
+        finally:
+            tags.deactivate(token)
+
+        if seq is not None and self.storable(request, response, collector):
+            self.store(request, response, key, seq, collector.tags, timeout)
+            response[HEADER] = "MISS"
+        else:
+            response[HEADER] = "PASS"
+        return response
+
+    # Which requests
+
+    def variant(self, request):
+        """The cache variant of an eligible request, or None to bypass the cache."""
+        if request.method not in ("GET", "HEAD"):
+            return None
+        path = request.path
+        if path.startswith(conf.excluded_prefixes()):
+            return None
+        if getattr(request, "is_preview", False) or "HTTP_AUTHORIZATION" in request.META:
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.url_name not in conf.url_names():
+            return None
+        request.pagecache_url_name = match.url_name
+        query = self.normalised_query(request)
+        if query is None:
+            return None
+        if not self.is_anonymous(request):
+            return None
+        return "|".join(
+            (
+                request.scheme,
+                request.get_host(),
+                translation.get_language() or "",
+                path,
+                query,
+            )
+        )
+
+    def normalised_query(self, request):
+        """The query string that matters, sorted; None when it should not be cached.
+
+        Tracking parameters are left out of the key. A parameter no view reads, too many
+        parameters or a very long query bypass the cache: they would otherwise each create an
+        entry (a page rendered with junk in its links), an unbounded number within the TTL.
+        """
+        raw = request.META.get("QUERY_STRING", "")
+        request.pagecache_tracked = False
+        if not raw:
+            return ""
+        if len(raw) > conf.max_query_length():
+            return None
+        known = known_query_params()
+        pairs = []
+        for name, values in request.GET.lists():
+            if name in conf.TRACKING_PARAMS or name.startswith(conf.TRACKING_PREFIXES):
+                # Served from the plain address's entry, but never stored: a page may
+                # repeat its query string in links (the calendar's months do).
+                request.pagecache_tracked = True
+                continue
+            if name not in known:
+                return None
+            pairs.extend((name, value) for value in values)
+        if len(pairs) > conf.max_query_params():
+            return None
+        return urlencode(sorted(pairs))
+
+    def is_anonymous(self, request):
+        """Without a session cookie the visitor is anonymous and the session is not touched.
+
+        With one (a visitor who was logged in once, or got a session otherwise) the session
+        must be read to know; logged-out visitors then still get cached pages, at the cost
+        of the session lookup (one query with database sessions, none with cached_db).
+        """
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return True
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return False
+        # A visitor who entered a page's password sees what others do not.
+        session = getattr(request, "session", None)
+        return not (
+            session and session.get(PageViewRestriction.passed_view_restrictions_session_key)
+        )
+
+    # Which responses
+
+    def storable(self, request, response, collector):
+        if request.method != "GET" or response.status_code != 200:
+            return False
+        if getattr(request, "pagecache_tracked", False):
+            return False
+        if response.streaming or not collector.cacheable:
+            return False
+        if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            # A CSRF token in the page (a POST form) or any other cookie is per visitor.
+            return False
+        session = getattr(request, "session", None)
+        if session is not None and session.modified:
+            return False
+        cache_control = {
+            part.split("=", 1)[0].strip().lower()
+            for part in cc_delim_re.split(response.get("Cache-Control", ""))
+            if part
+        }
+        if cache_control & {"private", "no-store", "no-cache"}:
+            return False
+        vary = {
+            part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part
+        }
+        if vary - HANDLED_VARY:
+            return False
+        context = getattr(response, "context_data", None) or {}
+        if any(context.get(name) for name in conf.notice_context_keys()):
+            # The view ignored some input and says so: an unbounded family of pages.
+            return False
+        if len(response.content) > conf.max_body_bytes():
+            return False
+        if len(collector.tags) > conf.max_tags():
+            logger.info("Not caching %s: %d tags", request.path, len(collector.tags))
+            return False
+        return True
+
+    def store(self, request, response, key, seq, entry_tags, timeout):
+        url = request.build_absolute_uri()
+        if frontend_cache_enabled():
+            # Let the CDN keep the page as long as this cache does; purges reach both.
+            patch_cache_control(response, s_maxage=timeout)
+            store.remember_urls(entry_tags, url, timeout * 2)
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in DROPPED_HEADERS
+        ]
+        entry = {
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+            "seq": seq,
+            "tags": sorted(entry_tags),
+        }
+        store.save(key, entry, timeout)
+
+    def replay(self, request, entry):
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response[HEADER] = "HIT"
+        last_modified = response.get("Last-Modified")
+        conditional = get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+            response=response,
+        )
+        if conditional is not response:
+            conditional[HEADER] = "HIT"
+        return conditional

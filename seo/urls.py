@@ -1,0 +1,3 @@
+"""URLs outside the language prefixes: sitemaps, robots.txt and the read-only API."""
+
+urlpatterns = []
