@@ -11,56 +11,28 @@ test client and prints the median time of `--runs` requests (after two warm-up r
 the number of queries of one request. Times are server times, no network.
 """
 
-import argparse
-import os
-import statistics
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+import _common
+
 SQLITE_PATH = Path("/tmp/clusters-bench.sqlite3")
 PG_DB = "clusters_bench"
-PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 CLUSTERS = 200
 QUOTES = 100
 
 
-def run_backend(backend, runs):
-    env = dict(os.environ, CLUSTERS_BENCH_CHILD="1", CLUSTERS_BENCH_RUNS=str(runs))
-    env.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    if backend == "sqlite":
-        SQLITE_PATH.unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
-    else:
-        pg = ["-h", "127.0.0.1", "-U", "postgres"]
-        subprocess.run(["dropdb", *pg, "--if-exists", PG_DB], check=True)
-        subprocess.run(["createdb", *pg, PG_DB], check=True)
-        env["DATABASE_URL"] = PG_URL
-    subprocess.run([sys.executable, __file__], env=env, cwd=REPO, check=True)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
-    for backend in backends:
-        run_backend(backend, args.runs)
+    args = _common.parse_args(__doc__, runs=15)
+    # Rendering is measured, not the page cache (bench/pagecache_bench.py measures that).
+    _common.run_backends(
+        __file__, args, sqlite_path=SQLITE_PATH, pg_db=PG_DB, env={"PAGE_CACHE_SECONDS": "0"}
+    )
 
 
-def child():
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def child(options):
+    _common.setup_django()
     from django.db import connection
     from django.test import Client
-
-    call_command("migrate", verbosity=0)
 
     from clusters.factories import (
         ClusterFigureFactory,
@@ -98,7 +70,7 @@ def child():
     home.save()
 
     client = Client()
-    runs = int(os.environ["CLUSTERS_BENCH_RUNS"])
+    runs = options["runs"]
     vendor = connection.vendor
     print(f"\n{vendor}: {CLUSTERS} clusters, {QUOTES} quotes, median of {runs} requests")
     urls = [
@@ -111,26 +83,14 @@ def child():
     for url in urls:
         for _warmup in range(2):
             assert client.get(url).status_code == 200, url
-        queries = []
-
-        def count(execute, sql, params, many, context, queries=queries):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
-        # Counted with a wrapper: the request_started signal resets Django's query log.
-        with connection.execute_wrapper(count):
-            client.get(url)
-        timings = []
-        for _run in range(runs):
-            start = time.perf_counter()
-            client.get(url)
-            timings.append(time.perf_counter() - start)
-        median = statistics.median(timings) * 1000
-        print(f"  {url:<55} {median:8.1f} ms  {len(queries):3d} queries")
+        queries = _common.count_queries(lambda url=url: client.get(url))
+        timings = _common.time_call(lambda url=url: client.get(url), runs)
+        print(f"  {url:<55} {_common.median(timings):8.1f} ms  {queries:3d} queries")
 
 
 if __name__ == "__main__":
-    if os.environ.get("CLUSTERS_BENCH_CHILD"):
-        child()
+    options = _common.child_options()
+    if options:
+        child(options)
     else:
         main()

@@ -14,60 +14,33 @@ category feed through Django's test client and prints the median time of `--runs
 the response. Times are server times without network.
 """
 
-import argparse
-import os
 import random
-import statistics
-import subprocess
-import sys
 import time
-import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+import _common
+
 SQLITE_PATH = Path("/tmp/events-bench.sqlite3")
 PG_DB = "events_bench"
-PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 TOTAL = 5_000
 CATEGORIES = ["wirtschaft", "wissenschaft", "kultur", "sport"]
 
 
-def run_backend(backend, runs):
-    env = dict(os.environ, EVENTS_BENCH_CHILD="1", EVENTS_BENCH_RUNS=str(runs))
-    env.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    if backend == "sqlite":
-        SQLITE_PATH.unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
-    else:
-        pg = ["-h", "127.0.0.1", "-U", "postgres"]
-        subprocess.run(["dropdb", *pg, "--if-exists", PG_DB], check=True)
-        subprocess.run(["createdb", *pg, PG_DB], check=True)
-        env["DATABASE_URL"] = PG_URL
-    subprocess.run([sys.executable, __file__], env=env, cwd=REPO, check=True)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
-    for backend in backends:
-        run_backend(backend, args.runs)
+    args = _common.parse_args(__doc__, runs=15)
+    # Rendering is measured, not the page cache (bench/pagecache_bench.py measures that).
+    _common.run_backends(
+        __file__, args, sqlite_path=SQLITE_PATH, pg_db=PG_DB, env={"PAGE_CACHE_SECONDS": "0"}
+    )
 
 
 # Child process: one backend, configured through DATABASE_URL.
 
 
-def child():
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def child(options):
+    _common.setup_django()
     from django.db import connection
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     index, occurrences = create_events()
     created = time.perf_counter() - started
@@ -75,18 +48,19 @@ def child():
         f"\n== {connection.vendor} ({connection.settings_dict['NAME']}): {TOTAL:,} events, "
         f"{occurrences:,} dates, created in {created:.1f} s =="
     )
-    measure(index, int(os.environ["EVENTS_BENCH_RUNS"]))
+    measure(index, options["runs"])
 
 
-def create_events():
-    """5,000 live events below a new calendar, inserted in bulk (no per-page tree operations)."""
+def create_events(total=TOTAL, slug="bench-termine"):
+    """``total`` live events below a new calendar (slug ``slug``) on the German home page,
+    inserted in bulk (no per-page tree operations); the home page's "Termine" teaser shows
+    them. Returns the calendar and the number of dates."""
     import datetime as dt
 
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.utils import timezone
 
-    from wagtail.models import Locale, Page
+    from wagtail.models import Locale
 
     from events.models import (
         EventCategory,
@@ -101,110 +75,80 @@ def create_events():
     rng = random.Random(5)
     home = HomePage.objects.get(locale=Locale.get_default())
     states = list(FederalState.objects.all())
-    content_type = ContentType.objects.get_for_model(EventPage)
     now = timezone.now()
     with transaction.atomic():
         categories = []
-        for position, slug in enumerate(CATEGORIES):
-            category = EventCategory(
-                name=slug.title(), slug=slug, sort_order=position, locale=home.locale
+        for position, category_slug in enumerate(CATEGORIES):
+            # The demo content may have the category already.
+            category, _created = EventCategory.objects.get_or_create(
+                slug=category_slug,
+                locale=home.locale,
+                defaults={"name": category_slug.title(), "sort_order": position},
             )
-            category.save()
             categories.append(category)
-        index = EventIndexPage(title="Bench-Termine", slug="bench-termine")
+        index = EventIndexPage(title="Bench-Termine", slug=slug)
         home.add_child(instance=index)
         index.save_revision().publish()
         index.refresh_from_db()
-        base_pages, children = [], []
-        for number in range(1, TOTAL + 1):
-            title = f"Bench-Termin {number}"
-            slug = f"bench-termin-{number}"
+        items = []
+        for number in range(1, total + 1):
             day = dt.date(2027, 1, 1) + dt.timedelta(days=rng.randrange(730))
             start = make_aware(dt.datetime.combine(day, dt.time(rng.randrange(8, 20))))
-            base_pages.append(
-                Page(
-                    title=title,
-                    draft_title=title,
-                    slug=slug,
-                    path=Page._get_path(index.path, index.depth + 1, number),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    url_path=f"{index.url_path}{slug}/",
-                    content_type=content_type,
-                    locale_id=index.locale_id,
-                    translation_key=uuid.uuid4(),
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=now,
-                    last_published_at=now,
-                )
-            )
             weekly = number % 50 == 0
-            children.append(
-                EventPage(
-                    start=start,
-                    end=start + dt.timedelta(hours=2),
-                    all_day=False,
-                    status="scheduled",
-                    recurrence="weekly" if weekly else "",
-                    recurrence_until=day + dt.timedelta(weeks=9) if weekly else None,
-                    recurrence_rule="",
-                    exception_dates="",
-                    summary="Eine Veranstaltung in der Region mit Vorträgen und Gesprächen.",
-                    venue_name="Kongresshalle",
-                    street="Hauptstraße 1",
-                    postcode="04109",
-                    city=rng.choice(["Leipzig", "Halle (Saale)", "Jena", "Chemnitz", "Gera"]),
-                    federal_state=rng.choice(states),
-                    location="SRID=4326;POINT(12.375 51.34)",
-                    online_url="",
-                    registration_url="",
-                    is_free=True,
-                    body=[],
-                    documentation_summary="",
-                    documentation_video=[],
-                )
+            event = EventPage(
+                start=start,
+                end=start + dt.timedelta(hours=2),
+                all_day=False,
+                status="scheduled",
+                recurrence="weekly" if weekly else "",
+                recurrence_until=day + dt.timedelta(weeks=9) if weekly else None,
+                recurrence_rule="",
+                exception_dates="",
+                summary="Eine Veranstaltung in der Region mit Vorträgen und Gesprächen.",
+                venue_name="Kongresshalle",
+                street="Hauptstraße 1",
+                postcode="04109",
+                city=rng.choice(["Leipzig", "Halle (Saale)", "Jena", "Chemnitz", "Gera"]),
+                federal_state=rng.choice(states),
+                location="SRID=4326;POINT(12.375 51.34)",
+                online_url="",
+                registration_url="",
+                is_free=True,
+                body=[],
+                documentation_summary="",
+                documentation_video=[],
             )
-        created = Page.objects.bulk_create(base_pages, batch_size=500)
-        fields = EventPage._meta.local_concrete_fields
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        placeholders = ", ".join(["%s"] * len(fields))
-        sql = (
-            f"INSERT INTO {connection.ops.quote_name(EventPage._meta.db_table)} "
-            f"({columns}) VALUES ({placeholders})"
-        )
-        rows, occurrences, links = [], [], []
-        for page, event in zip(created, children, strict=True):
-            event.page_ptr_id = page.pk
-            rows.append(
-                [
-                    field.get_db_prep_save(getattr(event, field.attname), connection)
-                    for field in fields
-                ]
-            )
+            page_fields = {
+                "title": f"Bench-Termin {number}",
+                "slug": f"bench-termin-{number}",
+                "first_published_at": now,
+                "last_published_at": now,
+            }
+            items.append((page_fields, event))
+        _common.bulk_create_pages(index, items)
+        occurrences, links = [], []
+        for _fields, event in items:
             for start, end in event.compute_occurrences():
-                occurrences.append(EventOccurrence(event_id=page.pk, start=start, end=end))
+                occurrences.append(
+                    EventOccurrence(event_id=event.page_ptr_id, start=start, end=end)
+                )
             links.append(
                 EventCategoryLink(
-                    page_id=page.pk, category=rng.choice(categories), locale_id=index.locale_id
+                    page_id=event.page_ptr_id,
+                    category=rng.choice(categories),
+                    locale_id=index.locale_id,
                 )
             )
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
         EventOccurrence.objects.bulk_create(occurrences, batch_size=1000)
         EventCategoryLink.objects.bulk_create(links, batch_size=1000)
-        Page.objects.filter(pk=index.pk).update(numchild=TOTAL)
         HomePage.objects.filter(pk=home.pk).update(events_page=index)
-    if connection.vendor == "postgresql":
-        # Autovacuum would do this shortly after a bulk load; without it the planner works
-        # from empty-table statistics and picks nested loops over 5,000 rows.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # Without statistics the planner works from empty tables and picks nested loops over
+    # 5,000 rows.
+    _common.analyze()
     return index, len(occurrences)
 
 
 def measure(index, runs):
-    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import override_settings
 
@@ -220,30 +164,32 @@ def measure(index, runs):
         ("home page teaser", "/de/"),
     ]
     client = Client()
-    print(f"{'view':<24} {'first ms':>9} {'median ms':>10} {'queries':>8} {'kB':>8}")
+    rows = []
     with override_settings(DEBUG=True):
         for label, path in paths:
-            started = time.perf_counter()
-            response = client.get(path)
-            first = (time.perf_counter() - started) * 1000
+            (first,) = _common.time_call(lambda path=path: client.get(path), 1)
             for _warm_up in range(2):
                 response = client.get(path)
                 assert response.status_code == 200, (path, response.status_code)
-            timings = []
-            for _run in range(runs):
-                started = time.perf_counter()
-                client.get(path)
-                timings.append((time.perf_counter() - started) * 1000)
-            reset_queries()
-            response = client.get(path)
-            queries = len(connection.queries)
-            size = len(response.content) / 1024
-            median = statistics.median(timings)
-            print(f"{label:<24} {first:>9.1f} {median:>10.1f} {queries:>8} {size:>8.0f}")
+            timings = _common.time_call(lambda path=path: client.get(path), runs)
+            size = len(client.get(path).content) / 1024
+            queries = _common.count_queries(lambda path=path: client.get(path))
+            rows.append((label, first, _common.median(timings), queries, size))
+    _common.print_table(
+        [
+            ("view", -24, ""),
+            ("first ms", 9, ".1f"),
+            ("median ms", 10, ".1f"),
+            ("queries", 8, "d"),
+            ("kB", 8, ".0f"),
+        ],
+        rows,
+    )
 
 
 if __name__ == "__main__":
-    if os.environ.get("EVENTS_BENCH_CHILD"):
-        child()
+    options = _common.child_options()
+    if options:
+        child(options)
     else:
         main()

@@ -13,63 +13,36 @@ The feed caches its body under its ETag; "uncached" rows clear the cache before 
 Times include the test client's request handling but no network; they are server times.
 """
 
-import argparse
-import os
 import random
 import re
-import statistics
-import subprocess
-import sys
 import time
-import uuid
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+import _common
+
 SQLITE_PATH = Path("/tmp/locations-bench.sqlite3")
 PG_DB = "locations_bench"
-PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 TOTAL = 10_000
 HALLS = 4_000
 
 
-def run_backend(backend, runs):
-    env = dict(os.environ, LOCATIONS_BENCH_CHILD="1", LOCATIONS_BENCH_RUNS=str(runs))
-    env.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    if backend == "sqlite":
-        SQLITE_PATH.unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
-    else:
-        pg = ["-h", "127.0.0.1", "-U", "postgres"]
-        subprocess.run(["dropdb", *pg, "--if-exists", PG_DB], check=True)
-        subprocess.run(["createdb", *pg, PG_DB], check=True)
-        env["DATABASE_URL"] = PG_URL
-    subprocess.run([sys.executable, __file__], env=env, cwd=REPO, check=True)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
-    for backend in backends:
-        run_backend(backend, args.runs)
+    args = _common.parse_args(__doc__, runs=15)
+    # Rendering is measured, not the page cache (bench/pagecache_bench.py measures that).
+    _common.run_backends(
+        __file__, args, sqlite_path=SQLITE_PATH, pg_db=PG_DB, env={"PAGE_CACHE_SECONDS": "0"}
+    )
 
 
 # Child process: one backend, configured through DATABASE_URL.
 
 
-def child():
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def child(options):
+    _common.setup_django()
     from django.db import connection
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     pools = create_locations()
     created = time.perf_counter() - started
@@ -77,16 +50,16 @@ def child():
         f"\n== {connection.vendor} ({connection.settings_dict['NAME']}): {TOTAL:,} locations "
         f"created in {created:.1f} s =="
     )
-    measure(pools, int(os.environ["LOCATIONS_BENCH_RUNS"]))
+    measure(pools, options["runs"])
 
 
-def create_locations():
-    """Two pools with 10,000 live locations, inserted in bulk (no per-page tree operations)."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
+def create_locations(total=TOTAL, halls=HALLS):
+    """Two pools below the German home page with ``total`` live locations (``halls`` of them
+    halls), inserted in bulk (no per-page tree operations). Returns {kind: pool}."""
+    from django.db import transaction
     from django.utils import timezone
 
-    from wagtail.models import Locale, Page
+    from wagtail.models import Locale
 
     from home.models import FederalState, HomePage
     from locations.models import Kind, LocationIndexPage, LocationPage, Zoning, format_point
@@ -94,43 +67,21 @@ def create_locations():
     rng = random.Random(4)
     home = HomePage.objects.get(locale=Locale.get_default())
     states = list(FederalState.objects.all())
-    content_type = ContentType.objects.get_for_model(LocationPage)
     now = timezone.now()
     pools = {}
     with transaction.atomic():
         for kind, slug, count in (
-            (Kind.SITE, "bench-flaechen", TOTAL - HALLS),
-            (Kind.HALL, "bench-hallen", HALLS),
+            (Kind.SITE, "bench-flaechen", total - halls),
+            (Kind.HALL, "bench-hallen", halls),
         ):
             pool = LocationIndexPage(title=f"Bench {kind}", slug=slug, kind=kind)
             home.add_child(instance=pool)
             pool.save_revision().publish()
             pool.refresh_from_db()
             pools[kind] = pool
-            base_pages = []
-            children = []
+            items = []
             for number in range(1, count + 1):
-                title = f"Bench {kind} {number}"
-                slug_n = f"{slug}-{number}"
                 published = now - timedelta(minutes=number)
-                base_pages.append(
-                    Page(
-                        title=title,
-                        draft_title=title,
-                        slug=slug_n,
-                        path=Page._get_path(pool.path, pool.depth + 1, number),
-                        depth=pool.depth + 1,
-                        numchild=0,
-                        url_path=f"{pool.url_path}{slug_n}/",
-                        content_type=content_type,
-                        locale_id=pool.locale_id,
-                        translation_key=uuid.uuid4(),
-                        live=True,
-                        has_unpublished_changes=False,
-                        first_published_at=published,
-                        last_published_at=published,
-                    )
-                )
                 latitude = rng.uniform(50.3, 52.9)
                 longitude = rng.uniform(10.0, 14.9)
                 child = LocationPage(
@@ -161,36 +112,20 @@ def create_locations():
                     if kind == Kind.SITE
                     else float(child.floor_space_m2)
                 )
-                children.append(child)
-            created = Page.objects.bulk_create(base_pages, batch_size=500)
-            fields = LocationPage._meta.local_concrete_fields
-            columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-            placeholders = ", ".join(["%s"] * len(fields))
-            sql = (
-                f"INSERT INTO {connection.ops.quote_name(LocationPage._meta.db_table)} "
-                f"({columns}) VALUES ({placeholders})"
-            )
-            rows = []
-            for page, child in zip(created, children, strict=True):
-                child.page_ptr_id = page.pk
-                rows.append(
-                    [
-                        field.get_db_prep_save(getattr(child, field.attname), connection)
-                        for field in fields
-                    ]
-                )
-            with connection.cursor() as cursor:
-                cursor.executemany(sql, rows)
-            Page.objects.filter(pk=pool.pk).update(numchild=count)
-    if connection.vendor == "postgresql":
-        # Bulk inserts leave the planner without statistics until autovacuum runs (within a
-        # minute on a live server); analyse now so the figures show the steady state.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+                page_fields = {
+                    "title": f"Bench {kind} {number}",
+                    "slug": f"{slug}-{number}",
+                    "first_published_at": published,
+                    "last_published_at": published,
+                }
+                items.append((page_fields, child))
+            _common.bulk_create_pages(pool, items)
+    _common.analyze()
     return pools
 
 
 def measure(pools, runs):
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -207,24 +142,16 @@ def measure(pools, runs):
         ("GeoJSON, bbox, uncached", "/de/api/locations.geojson?bbox=11.8,51.2,12.6,51.6"),
         ("GeoJSON, filter, uncached", "/de/api/locations.geojson?kind=site&state=SN&zoning=GE"),
     ]
-    from django.core.cache import cache
-
     client = Client()
-    print(
-        f"{'request':<26} {'median ms':>10} {'min ms':>8} {'queries':>8} {'bytes':>10} {'items':>7}"
-    )
+    rows = []
     for label, url in cases:
         for _warm_up in range(2):
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
         uncached = "uncached" in label
-        times = []
-        for _run in range(runs):
-            if uncached:
-                cache.clear()  # the feed body is cached under its ETag
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
+        # The feed body is cached under its ETag: uncached rows clear the cache first.
+        before = cache.clear if uncached else None
+        times = _common.time_call(lambda url=url: client.get(url), runs, before=before)
         if uncached:
             cache.clear()
         with CaptureQueriesContext(connection) as queries:
@@ -234,27 +161,48 @@ def measure(pools, runs):
             if "geojson" in url
             else int(re.search(rb'data-result-count="(\d+)"', response.content).group(1))
         )
-        print(
-            f"{label:<26} {statistics.median(times):>10.1f} {min(times):>8.1f} "
-            f"{len(queries.captured_queries):>8} {len(response.content):>10,} {items:>7,}"
+        rows.append(
+            (
+                label,
+                _common.median(times),
+                min(times),
+                len(queries.captured_queries),
+                len(response.content),
+                items,
+            )
         )
     etag = client.get("/de/api/locations.geojson")["ETag"]
-    times = []
-    for _run in range(runs):
-        started = time.perf_counter()
-        response = client.get("/de/api/locations.geojson", HTTP_IF_NONE_MATCH=etag)
-        times.append((time.perf_counter() - started) * 1000)
-    assert response.status_code == 304
+    feed = "/de/api/locations.geojson"
+    times = _common.time_call(lambda: client.get(feed, HTTP_IF_NONE_MATCH=etag), runs)
+    assert client.get(feed, HTTP_IF_NONE_MATCH=etag).status_code == 304
     with CaptureQueriesContext(connection) as queries:
-        client.get("/de/api/locations.geojson", HTTP_IF_NONE_MATCH=etag)
-    print(
-        f"{'GeoJSON, 304 (ETag)':<26} {statistics.median(times):>10.1f} {min(times):>8.1f} "
-        f"{len(queries.captured_queries):>8} {0:>10} {'-':>7}"
+        client.get(feed, HTTP_IF_NONE_MATCH=etag)
+    rows.append(
+        (
+            "GeoJSON, 304 (ETag)",
+            _common.median(times),
+            min(times),
+            len(queries.captured_queries),
+            0,
+            "-",
+        )
+    )
+    _common.print_table(
+        [
+            ("request", -26, ""),
+            ("median ms", 10, ".1f"),
+            ("min ms", 8, ".1f"),
+            ("queries", 8, "d"),
+            ("bytes", 10, ","),
+            ("items", 7, ","),
+        ],
+        rows,
     )
 
 
 if __name__ == "__main__":
-    if os.environ.get("LOCATIONS_BENCH_CHILD"):
-        child()
+    options = _common.child_options()
+    if options:
+        child(options)
     else:
         main()

@@ -18,20 +18,16 @@ except the two rows marked "cached".
 Targets (PostgreSQL): search p95 under 50 ms, autocomplete p95 under 30 ms.
 """
 
-import argparse
 import os
 import random
-import statistics
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+import _common
+
 SQLITE_PATH = Path("/tmp/search-bench.sqlite3")
 PG_DB = "search_bench"
-PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 
 WORDS = [
     "Chemie",
@@ -96,40 +92,28 @@ EN_WORDS = [
 ]
 
 
-def run_backend(backend, runs, pages):
-    env = dict(os.environ, SEARCH_BENCH_CHILD="1", SEARCH_BENCH_RUNS=str(runs))
-    env["SEARCH_BENCH_PAGES"] = str(pages)
-    env.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
-    env.setdefault("MEDIA_ROOT", "/tmp/search-bench-media")
-    if backend == "sqlite":
-        SQLITE_PATH.unlink(missing_ok=True)
-        env["DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}"
-    else:
-        pg = ["-h", "127.0.0.1", "-U", "postgres"]
-        subprocess.run(["dropdb", *pg, "--if-exists", PG_DB], check=True)
-        subprocess.run(["createdb", *pg, PG_DB], check=True)
-        env["DATABASE_URL"] = PG_URL
-    subprocess.run([sys.executable, __file__], env=env, cwd=REPO, check=True)
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--runs", type=int, default=31)
-    parser.add_argument("--pages", type=int, default=10_000)
-    args = parser.parse_args()
-    backends = ["postgres", "sqlite"] if args.backend == "both" else [args.backend]
-    for backend in backends:
-        run_backend(backend, args.runs, args.pages)
+    args = _common.parse_args(
+        __doc__,
+        runs=31,
+        backends=("postgres", "sqlite"),
+        add_arguments=lambda parser: parser.add_argument("--pages", type=int, default=10_000),
+    )
+    _common.run_backends(
+        __file__,
+        args,
+        sqlite_path=SQLITE_PATH,
+        pg_db=PG_DB,
+        options={"pages": args.pages},
+        env={"MEDIA_ROOT": os.environ.get("MEDIA_ROOT", "/tmp/search-bench-media")},
+    )
 
 
-def create_pages(total):
-    """``total`` German StandardPages below the home page (bulk inserts, no tree operations)
-    plus an English page for every tenth, below an English home page."""
-    import json
-
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
+def create_pages(total, en_total=None):
+    """``total`` German StandardPages below the German home page and ``en_total`` (default a
+    tenth) English ones below the English home page, which is created if it does not exist;
+    bulk inserts, no tree operations, not indexed."""
+    from django.db import transaction
 
     from wagtail.models import Locale, Page
 
@@ -138,46 +122,40 @@ def create_pages(total):
     rng = random.Random(6)
     de_home = HomePage.objects.get(locale=Locale.get_default())
     en_locale = Locale.objects.get_or_create(language_code="en")[0]
-    en_home = de_home.copy_for_translation(en_locale)
-    en_home.save_revision().publish()
-    content_type = ContentType.objects.get_for_model(StandardPage)
+    en_home = HomePage.objects.filter(locale=en_locale).first()
+    if en_home is None:
+        en_home = de_home.copy_for_translation(en_locale)
+        en_home.save_revision().publish()
+    en_home = Page.objects.get(pk=en_home.pk)
 
-    def insert(parent, count, words, prefix, locale):
-        base_pages, extra = [], []
+    def insert(parent, count, words, prefix):
+        items = []
         for n in range(1, count + 1):
             text = " ".join(rng.choice(words) for _ in range(40))
             slug = f"{prefix}-{n}"
-            base_pages.append(
-                Page(
-                    title=f"{' '.join(rng.sample(words, 3))} {n}",
-                    slug=slug,
-                    path=Page._get_path(parent.path, parent.depth + 1, n),
-                    depth=parent.depth + 1,
-                    numchild=0,
-                    url_path=f"{parent.url_path}{slug}/",
-                    live=True,
-                    has_unpublished_changes=False,
-                    content_type=content_type,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                    draft_title=slug,
-                )
-            )
             body = [{"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}]
-            extra.append((text[:300], json.dumps(body)))
-        created = Page.objects.bulk_create(base_pages, batch_size=500)
-        table = connection.ops.quote_name(StandardPage._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {table} (page_ptr_id, intro, body) VALUES (%s, %s, %s)",
-                [(p.pk, intro, body) for p, (intro, body) in zip(created, extra, strict=True)],
-            )
-        Page.objects.filter(pk=parent.pk).update(numchild=count)
+            page_fields = {
+                "title": f"{' '.join(rng.sample(words, 3))} {n}",
+                "slug": slug,
+                "draft_title": slug,
+            }
+            items.append((page_fields, StandardPage(intro=text[:300], body=body)))
+        _common.bulk_create_pages(parent, items)
 
     with transaction.atomic():
-        insert(de_home, total, WORDS, "seite", de_home.locale)
-        insert(Page.objects.get(pk=en_home.pk), total // 10, EN_WORDS, "page", en_locale)
+        insert(de_home, total, WORDS, "seite")
+        insert(en_home, total // 10 if en_total is None else en_total, EN_WORDS, "page")
     return StandardPage
+
+
+def index_pages(model):
+    """Index every page of ``model`` in bulk through each per-language backend."""
+    from wagtail.search.backends import get_search_backends
+
+    pages = list(model.objects.all())
+    for backend in get_search_backends():
+        for start in range(0, len(pages), 1000):
+            backend.add_bulk(model, pages[start : start + 1000])
 
 
 def timed(client, url, params, runs, cached=False):
@@ -193,52 +171,36 @@ def timed(client, url, params, runs, cached=False):
         if not cached:
             bump_version()
 
+    def request():
+        response = client.get(url, params)
+        assert response.status_code == 200, response.status_code
+
     for _ in range(2):
         client.get(url, params)
-    times = []
-    for _ in range(runs):
-        prepare()
-        started = time.perf_counter()
-        response = client.get(url, params)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
+    times = _common.time_call(request, runs, before=prepare)
     prepare()
     with CaptureQueriesContext(connection) as queries:
         client.get(url, params)
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, len(queries.captured_queries)
+    return _common.median(times), _common.p95(times), len(queries.captured_queries)
 
 
-def child():
-    sys.path.insert(0, str(REPO))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def child(options):
+    _common.setup_django()
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
     from django.utils import translation
 
-    from wagtail.search.backends import get_search_backends
-
-    runs = int(os.environ["SEARCH_BENCH_RUNS"])
-    total = int(os.environ["SEARCH_BENCH_PAGES"])
-    call_command("migrate", verbosity=0)
+    runs = options["runs"]
+    total = options["pages"]
     started = time.perf_counter()
     model = create_pages(total)
     created = time.perf_counter() - started
 
     started = time.perf_counter()
-    pages = list(model.objects.all())
-    for backend in get_search_backends():
-        for start in range(0, len(pages), 1000):
-            backend.add_bulk(model, pages[start : start + 1000])
+    index_pages(model)
     indexed = time.perf_counter() - started
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    _common.analyze()
 
     print(f"\n== {connection.vendor}: {total} German + {total // 10} English pages ==")
     print(f"create (bulk): {created:.1f} s; index all: {indexed:.1f} s")
@@ -266,9 +228,15 @@ def child():
     for label, url, params, *cached in cases:
         rows.append((label, *timed(client, url, params, runs, cached=bool(cached))))
     width = max(len(r[0]) for r in rows)
-    print(f"{'request':<{width}}  median ms   p95 ms  queries")
-    for label, median, p95, queries in rows:
-        print(f"{label:<{width}}  {median:9.1f} {p95:8.1f} {queries:8d}")
+    _common.print_table(
+        [
+            ("request", -width - 1, ""),
+            ("median ms", 9, ".1f"),
+            ("p95 ms", 8, ".1f"),
+            ("queries", 8, "d"),
+        ],
+        rows,
+    )
 
     page = model.objects.filter(locale__language_code="de").order_by("pk")[total // 2]
     times = []
@@ -278,13 +246,14 @@ def child():
         page.save_revision().publish()
         times.append((time.perf_counter() - started) * 1000)
     print(
-        f"publish one edited page incl. re-indexing: median {statistics.median(times):.1f} ms "
+        f"publish one edited page incl. re-indexing: median {_common.median(times):.1f} ms "
         f"(5 runs; no index rebuild)"
     )
 
 
 if __name__ == "__main__":
-    if os.environ.get("SEARCH_BENCH_CHILD"):
-        child()
+    options = _common.child_options()
+    if options:
+        child(options)
     else:
         main()

@@ -159,6 +159,12 @@ class ClusterIndexPage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "intro",
+        "body",
+    ]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["clusters.ClusterPage"]
 
@@ -330,6 +336,19 @@ class ClusterPage(Page):
         # What the page shows from child rows and snippets is searched as part of the page.
         index.SearchField("search_key_figures"),
         index.SearchField("search_quotes"),
+    ]
+
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "kind",
+        "sector",
+        "federal_states",
+        "summary",
+        "hero_image",
+        "hero_alt_text",
+        "teaser_image",
+        "teaser_alt_text",
+        "body",
     ]
 
     # Relations follow the German source (states, images, contact); texts are translated.

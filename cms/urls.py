@@ -7,11 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import health
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Load balancers and probes: database and cache status as JSON (cms/health.py).
+    path("health/", health.health, name="health"),
     # sitemap.xml, robots.txt and the read-only API (seo/urls.py)
     path("", include("seo.urls")),
 ]

@@ -152,6 +152,11 @@ class EventIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "intro",
+    ]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
 
@@ -472,6 +477,29 @@ class EventPage(RoutablePageMixin, Page):
         index.FilterField("start"),
         # The body indexes quotes written in it; chosen quote snippets need their own text.
         index.SearchField("search_quotes"),
+    ]
+
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "start",
+        "end",
+        "all_day",
+        "status",
+        "venue_name",
+        "street",
+        "postcode",
+        "city",
+        "federal_state",
+        "online_url",
+        "registration_url",
+        "registration_deadline",
+        "is_free",
+        "price",
+        "summary",
+        "image",
+        "body",
+        "documentation_summary",
+        "participant_count",
     ]
 
     # Dates, places, numbers, rules and links follow the German source; texts are translated.

@@ -213,6 +213,12 @@ class HomePage(Page):
         index.SearchField("search_quotes"),
     ]
 
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "intro_heading",
+        "intro",
+    ]
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.StandardPage",
@@ -358,6 +364,12 @@ class StandardPage(Page):
         index.SearchField("body"),
         # The body indexes quotes written in it; chosen quote snippets need their own text.
         index.SearchField("search_quotes"),
+    ]
+
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "intro",
+        "body",
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

@@ -109,6 +109,12 @@ class LocationIndexPage(RoutablePageMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "kind",
+        "intro",
+    ]
+
     override_translatable_fields = [SynchronizedField("kind")]
 
     parent_page_types = ["home.HomePage"]
@@ -401,6 +407,38 @@ class LocationPage(Page):
         index.SearchField("zoning"),
         index.RelatedFields("federal_state", [index.SearchField("name")]),
         index.FilterField("kind"),
+    ]
+
+    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
+    api_fields = [
+        "kind",
+        "summary",
+        "street",
+        "postcode",
+        "city",
+        "district",
+        "federal_state",
+        "latitude",
+        "longitude",
+        "total_area_ha",
+        "available_area_ha",
+        "floor_space_m2",
+        "hall_height_m",
+        "floor_load_t_m2",
+        "loading_docks",
+        "office_space_m2",
+        "area_m2",
+        "zoning",
+        "price_per_m2",
+        "price_on_request",
+        "available_from",
+        "motorway_name",
+        "distance_motorway_km",
+        "distance_airport_km",
+        "distance_rail_km",
+        "subsidy_notes",
+        "expose",
+        "description",
     ]
 
     # Facts follow the German source; texts are translated.

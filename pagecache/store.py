@@ -50,6 +50,14 @@ def urls_key(tag):
     return PREFIX + "u:" + tag
 
 
+# Tags whose purge could not be written (the cache was down). They are written on this
+# process's next successful cache call, before any entry is judged fresh, so an edit made
+# during an outage is not hidden by a page cached before it once the cache is back. Other
+# processes catch up as soon as this one handles its next request; a restart before that
+# loses the list, which leaves entries to expire with PAGE_CACHE_SECONDS (docs/caching.md).
+_pending_tags = set()
+
+
 def lookup(key):
     """(entry or None, current seq or None) in one cache call."""
     try:
@@ -58,6 +66,8 @@ def lookup(key):
         logger.warning("Page cache unavailable for lookup", exc_info=True)
         return None, None
     seq = found.get(SEQ_KEY)
+    if _pending_tags and SEQ_KEY in found:
+        seq = purge(()) or seq
     if seq is None:
         seq = _init_seq()
     return found.get(key), seq
@@ -94,10 +104,14 @@ def save(key, entry, timeout):
 
 
 def purge(tags):
-    """Mark ``tags`` as changed now; every entry carrying one of them turns stale."""
-    tags = set(tags)
+    """Mark ``tags`` as changed now; every entry carrying one of them turns stale.
+
+    Returns the purge's sequence number, or None when nothing was written (no tags, or the
+    cache is down: then the tags wait in ``_pending_tags``).
+    """
+    tags = set(tags) | _pending_tags
     if not tags:
-        return
+        return None
     try:
         backend = cache()
         try:
@@ -108,12 +122,17 @@ def purge(tags):
             seq = backend.incr(SEQ_KEY)
         if seq is None:
             # django-redis with IGNORE_EXCEPTIONS answers None while Redis is down.
-            logger.warning("Page cache unavailable; purge of %d tags lost", len(tags))
-            return
+            raise ConnectionError("no purge sequence from the cache")
         timeout = conf.ttl() + MARKER_MARGIN
         backend.set_many({marker_key(tag): seq for tag in tags}, timeout)
     except Exception:
-        logger.warning("Page cache unavailable; purge of %d tags lost", len(tags), exc_info=True)
+        _pending_tags.update(tags)
+        logger.warning(
+            "Page cache unavailable; purge of %d tags kept for a retry", len(tags), exc_info=True
+        )
+        return None
+    _pending_tags.difference_update(tags)
+    return seq
 
 
 # Tag → URL index, kept only when a frontend cache (CDN) is configured: the CDN needs the

@@ -219,10 +219,6 @@ WAGTAILSEARCH_BACKENDS = {
         if code != LANGUAGE_CODE
     },
 }
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
@@ -285,6 +281,6 @@ LOGGING = {
 
 # Production-readiness parts, each kept in its own module so it can be read as a whole:
 # security headers and login throttling, search-engine and API settings, deployment.
+from .deploy import *  # noqa: E402, F403
 from .security import *  # noqa: E402, F403
 from .seo import *  # noqa: E402, F403
-from .deploy import *  # noqa: E402, F403

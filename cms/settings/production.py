@@ -53,3 +53,6 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 # ("[EN] …") is for development and tests only.
 if not DEEPL_API_KEY:  # noqa: F405
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# One JSON object per log line for the log collector; LOG_FORMAT=plain for reading by hand.
+LOGGING = logging_config(env("LOG_FORMAT", default="json"))  # noqa: F405

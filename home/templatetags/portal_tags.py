@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.http import urlencode
 
 from wagtail.models import Page
+from wagtail.whitelist import check_url
 
 from home.localization import fallback_language, localize_pages, localized_url
 from home.models import PortalSettings
@@ -126,3 +127,13 @@ def language_fallback_notice(context):
         "page_language_name": page_language_name,
         "visitor_home_url": f"/{code}/",
     }
+
+
+@register.filter
+def safe_url(value):
+    """The URL if its scheme is harmless (http(s), mailto, tel, relative), else "".
+
+    Model URL fields are validated by the admin forms, but translation overrides and
+    imports can store values that never passed a form; links must not become scripts.
+    """
+    return check_url(str(value or "")) or ""

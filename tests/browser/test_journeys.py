@@ -134,8 +134,12 @@ def test_mobile_menu_opens_and_closes(
     assert page_errors == []
 
 
-def test_harness_blocks_and_records_third_party_requests(page, live_server, third_party_requests):
+def test_harness_blocks_and_records_third_party_requests(
+    new_page, live_server, third_party_requests
+):
     """The "no third-party request" assertions above would pass vacuously if the guard broke."""
+    # The site's Content-Security-Policy would block the request before the harness sees it.
+    page = new_page(bypass_csp=True)
     page.goto(live_server.url + "/de/")
     with page.expect_event("requestfailed") as failed:
         page.evaluate(
