@@ -195,8 +195,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 
 WAGTAIL_SITE_NAME = "Metropolregion Mitteldeutschland"
-# No avatars from gravatar.com: the admin, too, makes no request to a third party.
+# No avatars from gravatar.com and no release check against wagtail.org: the admin, too,
+# makes no request to a third party (its CSP would block them anyway).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # One search backend per language (see search/backends.py): on PostgreSQL each indexes its
 # locale's pages with that language's stemming; "default" also takes everything without a locale.
