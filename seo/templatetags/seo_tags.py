@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from home.localization import FALLBACK_PARAMETER
 from pagecache.conf import TRACKING_PARAMS, TRACKING_PREFIXES
 
 register = template.Library()
@@ -28,7 +29,7 @@ SHARE_IMAGE_FIELDS = [("hero_image", "hero_alt_text"), ("teaser_image", "teaser_
 SHARE_IMAGE_FIELDS += [("image", None)]
 # Query parameters that do not make a different page: the language a link came from
 # (`?from=en`, see home/localization.py) and analytics campaign parameters.
-NEUTRAL_PARAMS = frozenset({"from"}) | TRACKING_PARAMS
+NEUTRAL_PARAMS = frozenset({FALLBACK_PARAMETER}) | TRACKING_PARAMS
 # The home page and the lists are "website"s; a cluster, site, event or text is an "article".
 WEBSITE_PAGE_TYPES = frozenset(
     {
