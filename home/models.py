@@ -34,6 +34,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .blocks import BaseStreamBlock, BlockQuoteBlock, QuoteChooserBlock
 from .fields import optional_link
 from .localization import localize_pages, localized_url, prefer_active_locale
+from .routing import ShortcutRoutingMixin
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 PHONE_CHARACTERS = set("+0123456789 /-()")
@@ -48,7 +49,7 @@ def phone_href(phone):
     return "tel:" + "".join(ch for ch in phone.replace("(0)", "") if ch.isdigit() or ch == "+")
 
 
-class HomePage(Page):
+class HomePage(ShortcutRoutingMixin, Page):
     """The portal's start page, one per language, at the root of the page tree.
 
     Editors fill its sections in the order of the association's home page: intro, clusters,

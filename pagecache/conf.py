@@ -19,6 +19,20 @@ def ttl():
     return max(int(getattr(settings, "PAGE_CACHE_SECONDS", 600)), 0)
 
 
+def fragment_ttl():
+    """Seconds a shared layout fragment (menu, footer, brand) stays cached; 0 switches them off.
+
+    Independent of the page cache: with ``PAGE_CACHE_SECONDS=0`` every page is rendered, but
+    the layout it shares with all other pages still comes from the cache (pagecache/fragments.py).
+    """
+    return max(int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 600)), 0)
+
+
+def marker_ttl():
+    """Seconds a purge marker must outlive: the longest-lived entry it could invalidate."""
+    return max(ttl(), fragment_ttl())
+
+
 def alias():
     return getattr(settings, "PAGE_CACHE_ALIAS", "default")
 

@@ -14,9 +14,10 @@ served. Purges run when the signal fires and again after the transaction commits
 that read uncommitted-old data between the two is caught too. Nothing depends on clocks, so
 several servers sharing Redis need no synchronised time.
 
-Markers live ``ttl + MARKER_MARGIN`` seconds, longer than any entry they could invalidate. If
-the cache evicts a marker under memory pressure before the entry, that entry may be served
-stale until its TTL; size the cache (or Redis `maxmemory`) so that it does not evict hot keys.
+Markers live ``marker_ttl() + MARKER_MARGIN`` seconds, longer than any page or layout fragment
+(fragments.py) they could invalidate. If the cache evicts a marker under memory pressure
+before the entry, that entry may be served stale until its TTL; size the cache (or Redis
+`maxmemory`) so that it does not evict hot keys.
 """
 
 import hashlib
@@ -123,7 +124,7 @@ def purge(tags):
         if seq is None:
             # django-redis with IGNORE_EXCEPTIONS answers None while Redis is down.
             raise ConnectionError("no purge sequence from the cache")
-        timeout = conf.ttl() + MARKER_MARGIN
+        timeout = conf.marker_ttl() + MARKER_MARGIN
         backend.set_many({marker_key(tag): seq for tag in tags}, timeout)
     except Exception:
         _pending_tags.update(tags)

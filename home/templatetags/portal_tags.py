@@ -1,18 +1,30 @@
 """Template tags for the portal's layout: language switcher, hreflang, menus, footer."""
 
+import logging
+
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
-from wagtail.models import Page
+from wagtail.images.models import SourceImageIOError
+from wagtail.models import Page, Site
 from wagtail.whitelist import check_url
 
 from home.localization import fallback_language, localize_pages, localized_url
 from home.models import PortalSettings
+from pagecache import fragments
+from pagecache import tags as pagecache_tags
+
+# The site's name where no Site names one (a fresh database, tests).
+DEFAULT_SITE_NAME = "Metropolregion Mitteldeutschland"
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 
 @register.simple_tag(takes_context=True)
@@ -67,38 +79,86 @@ def language_links(context):
     return links
 
 
-@register.inclusion_tag("includes/main_menu.html", takes_context=True)
-def main_menu(context):
-    request = context["request"]
+def _layout_parts(request):
+    """What the shared layout depends on besides the objects it loads: site and language."""
+    site = Site.find_for_request(request)
+    return (site.pk if site else "", translation.get_language() or "")
+
+
+def _portal_settings(request):
+    """The site's settings, tagged on the fragment being computed: Wagtail keeps them on the
+    request, so a fragment computed after another part of the page used them sees no load."""
     portal_settings = PortalSettings.for_request(request)
+    pagecache_tags.add_tags(pagecache_tags.object_tag(PortalSettings, portal_settings.pk))
+    return portal_settings
+
+
+def _menu_entries(request):
+    portal_settings = _portal_settings(request)
     items = list(portal_settings.main_menu_items.select_related("page"))
     pages = [p for p in localize_pages([item.page for item in items]) if p.live]
-    current = context.get("page")
-    current_path = getattr(current, "path", "")
+    return [{"title": p.title, "url": localized_url(p, request), "path": p.path} for p in pages]
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The main menu; its entries come from the layout cache (pagecache/fragments.py)."""
+    request = context["request"]
+    entries = fragments.cached("main_menu", _layout_parts(request), lambda: _menu_entries(request))
+    current_path = getattr(context.get("page"), "path", "")
     return {
         "menu_pages": [
-            {
-                "page": p,
-                "url": localized_url(p, request),
-                "active": current_path.startswith(p.path),
-            }
-            for p in pages
+            dict(entry, active=current_path.startswith(entry["path"])) for entry in entries
         ],
     }
 
 
-@register.inclusion_tag("includes/footer.html", takes_context=True)
-def site_footer(context):
-    request = context["request"]
-    portal_settings = PortalSettings.for_request(request)
+def _footer_html(request):
+    portal_settings = _portal_settings(request)
     links = list(portal_settings.footer_links.select_related("page"))
     pages = [p for p in localize_pages([link.page for link in links]) if p.live]
-    return {
-        "request": request,
-        "portal_settings": portal_settings,
-        "footer_pages": [{"page": p, "url": localized_url(p, request)} for p in pages],
-        "social_links": list(portal_settings.social_links.all()),
-    }
+    return render_to_string(
+        "includes/footer.html",
+        {
+            "portal_settings": portal_settings,
+            "footer_pages": [{"page": p, "url": localized_url(p, request)} for p in pages],
+            "social_links": list(portal_settings.social_links.all()),
+            "year": timezone.localdate().year,
+        },
+    )
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer, rendered once per site, language and year (pagecache/fragments.py)."""
+    request = context["request"]
+    parts = (*_layout_parts(request), timezone.localdate().year)
+    return mark_safe(fragments.cached("site_footer", parts, lambda: _footer_html(request)))
+
+
+def _brand_html(request, site):
+    site_name = (site.site_name if site else "") or DEFAULT_SITE_NAME
+    logo = _portal_settings(request).logo
+    if logo is not None:
+        pagecache_tags.add_tags(pagecache_tags.object_tag(type(logo), logo.pk))
+        try:
+            rendition = logo.get_rendition("height-56")
+        except SourceImageIOError:
+            # The file is gone from the storage: show the name rather than a broken image.
+            logger.warning("Logo image %s has no file", logo.pk)
+        else:
+            return rendition.img_tag({"class": "brand__logo", "alt": site_name})
+    return format_html('<span class="brand__name">{}</span>', site_name)
+
+
+@register.simple_tag(takes_context=True)
+def site_brand(context):
+    """The header's logo (or the site's name), rendered once per site and language."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return mark_safe(
+        fragments.cached("site_brand", _layout_parts(request), lambda: _brand_html(request, site))
+    )
 
 
 @register.simple_tag(takes_context=True)
