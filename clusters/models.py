@@ -41,7 +41,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.fields import optional_link
-from home.localization import localize_pages, localized_url, prefer_active_locale
+from home.localization import (
+    display_language_codes,
+    localize_pages,
+    localized_url,
+    prefer_active_locale,
+)
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 ALT_TEXT_REQUIRED = _("Describe the image for people who cannot see it.")
@@ -66,9 +71,7 @@ def check_year(year, field, errors):
 
 def display_languages():
     """The language codes whose content may be shown: the active one and the source (German)."""
-    from wagtail.models import Locale
-
-    return {Locale.get_active().language_code, Locale.get_default().language_code}
+    return display_language_codes()
 
 
 def image_with_renditions():

@@ -5,10 +5,13 @@ helpers resolve a whole list in one query, so a page's query count stays fixed h
 items it shows.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.http import urlencode
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 # Query parameter on a link that falls back to the source page because the visitor's
@@ -19,6 +22,19 @@ FALLBACK_PARAMETER = "from"
 def active_locale():
     """The Locale of the active language, falling back to the default (German) one."""
     return Locale.get_active()
+
+
+def display_language_codes():
+    """The language codes whose content may be shown: the active one and the source (German).
+
+    Computed from the settings, without the two Locale queries of `Locale.get_active()` and
+    `Locale.get_default()`: callers filter on `locale__language_code__in`, where a code that
+    has no Locale simply matches nothing.
+    """
+    codes = {get_supported_content_language_variant(settings.LANGUAGE_CODE)}
+    with contextlib.suppress(LookupError):
+        codes.add(get_supported_content_language_variant(translation.get_language()))
+    return codes
 
 
 def localize_pages(pages):

@@ -21,7 +21,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     Orderable,
     Page,
     PreviewableMixin,
@@ -33,7 +32,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock, BlockQuoteBlock, QuoteChooserBlock
 from .fields import optional_link
-from .localization import localize_pages, localized_url, prefer_active_locale
+from .localization import (
+    display_language_codes,
+    localize_pages,
+    localized_url,
+    prefer_active_locale,
+)
 from .routing import ShortcutRoutingMixin
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -243,6 +247,12 @@ class HomePage(ShortcutRoutingMixin, Page):
         context.update(self.get_sections(request))
         return context
 
+    def chosen_pages(self, *names):
+        """The pages chosen in the fields `names` (None where unset), in one query."""
+        ids = [getattr(self, f"{name}_id") for name in names]
+        found = Page.objects.in_bulk([pk for pk in ids if pk is not None])
+        return [found.get(pk) for pk in ids]
+
     def get_sections(self, request):
         """Everything the home page's sections show, resolved in a fixed number of queries."""
         (
@@ -253,14 +263,14 @@ class HomePage(ShortcutRoutingMixin, Page):
             forum_page,
             events_page,
         ) = localize_pages(
-            [
-                self.clusters_page,
-                self.clusters_more_page,
-                self.sites_page,
-                self.halls_page,
-                self.forum_page,
-                self.events_page,
-            ]
+            self.chosen_pages(
+                "clusters_page",
+                "clusters_more_page",
+                "sites_page",
+                "halls_page",
+                "forum_page",
+                "events_page",
+            )
         )
         cluster_teasers = []
         if clusters_page is not None:
@@ -477,10 +487,9 @@ class ProjectTeaser(
         Fixed number of queries however many teasers there are: teasers, their logos and
         the localized link pages are each fetched once.
         """
-        language_codes = {Locale.get_active().language_code, Locale.get_default().language_code}
         teasers = list(
             cls.objects.filter(live=True)
-            .filter(locale__language_code__in=language_codes)
+            .filter(locale__language_code__in=display_language_codes())
             .select_related("locale", "logo", "link_page")
             # Renditions with the logos, so a cold cache costs no query per logo.
             .prefetch_related("logo__renditions")

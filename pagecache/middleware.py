@@ -19,14 +19,15 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
-from . import conf, store, tags
+from . import conf, fragments, store, tags
 from .frontend import frontend_cache_enabled
 from .params import known_query_params
 
@@ -223,3 +224,24 @@ class PageCacheMiddleware:
         if conditional is not response:
             conditional[HEADER] = "HIT"
         return conditional
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Wagtail Site in the layout cache instead of the database.
+
+    Wagtail looks the Site up with one query on every request (``Site.find_for_request``)
+    and keeps it on the request. The answer for a host and port is kept as a fragment
+    (fragments.py): a change of any Site bumps the ``all`` tag and an edit of the root page
+    its own tag, so the cached answer is never older than the sites table.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            host = split_domain_port(request._get_raw_host())[0]
+            request._wagtail_site = fragments.cached(
+                "site", (host, request.get_port()), lambda: Site._find_for_request(request)
+            )
+        return self.get_response(request)

@@ -42,9 +42,14 @@ def language_links(context):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page) and page.pk:
+        # Plain pages with the few columns a URL needs: the specific rows of an event or a
+        # site are wide, and this runs on every page.
         translations = {
             p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+            .only("id", "path", "depth", "url_path", "locale__language_code")
         }
     links = []
     for code, _name in settings.LANGUAGES:

@@ -143,3 +143,23 @@ def test_a_cached_fragment_tags_the_page_that_uses_it(client, layout, settings):
     response = client.get("/de/cluster/")
     assert response["X-Cache"] == "MISS"
     assert "+49 341 600 16-9" in text(response)
+
+
+def site_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in captured if 'FROM "wagtailcore_site"' in q["sql"]]
+
+
+def test_the_site_is_found_without_a_query(client, layout):
+    assert site_queries(client, "/de/")
+    assert site_queries(client, "/de/cluster/") == []
+
+
+def test_a_site_change_is_seen_at_once(client, layout):
+    client.get("/de/")
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Mitteldeutschland-Portal"
+    site.save()
+    assert site_queries(client, "/de/cluster/")
+    assert "Mitteldeutschland-Portal" in text(client.get("/de/termine/"))
