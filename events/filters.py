@@ -81,6 +81,18 @@ def overlapping(queryset, start, end):
     return queryset.filter(start__lt=end).filter(Q(end__gt=start) | Q(start__gte=start))
 
 
+def city_choices(index_page):
+    """The cities of the live events below `index_page`, sorted by the database (one query)."""
+    return list(
+        EventPage.objects.live()
+        .child_of(index_page)
+        .exclude(city="")
+        .order_by("city")
+        .values_list("city", flat=True)
+        .distinct()
+    )
+
+
 class EventFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -135,19 +147,13 @@ class EventFilter(django_filters.FilterSet):
         form = EventFilterForm
         fields = []
 
-    def __init__(self, *args, index_page=None, categories=(), **kwargs):
+    def __init__(self, *args, index_page=None, categories=(), cities=None, **kwargs):
+        """`cities` are the city names to offer (see `city_choices`); read from `index_page`'s
+        events when not given."""
         super().__init__(*args, **kwargs)
         self.filters["category"].extra["choices"] = [(c.slug, c.name) for c in categories]
-        cities = []
-        if index_page is not None:
-            cities = (
-                EventPage.objects.live()
-                .child_of(index_page)
-                .exclude(city="")
-                .order_by("city")
-                .values_list("city", flat=True)
-                .distinct()
-            )
+        if cities is None:
+            cities = city_choices(index_page) if index_page is not None else []
         self.filters["city"].extra["choices"] = [(city, city) for city in cities]
 
     def filter_text(self, queryset, name, value):

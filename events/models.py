@@ -33,6 +33,7 @@ from wagtail.models import (
     DraftStateMixin,
     Orderable,
     Page,
+    PageViewRestriction,
     RevisionMixin,
     TranslatableMixin,
 )
@@ -52,6 +53,8 @@ RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
 LEAFLET_JS = "locations/vendor/leaflet/leaflet.js"
 LEAFLET_CSS = "locations/vendor/leaflet/leaflet.css"
 RESERVED_SLUGS = {"archiv", "archive", "kalender", "calendar", "ical"}
+# Large columns of EventPage that the list and the calendar never show.
+LIST_DEFERRED_FIELDS = ("body", "documentation_summary", "documentation_video")
 
 
 class EventCategory(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
@@ -197,36 +200,60 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def route_url(self, name, request=None, **kwargs):
         """The address of a sub-page in the page's language (`archive` → …/archiv/ in German)."""
+        return self.get_url(request) + self.route_path(name, **kwargs)
+
+    def route_path(self, name, **kwargs):
+        """The sub-page part of `route_url` (`archive` → archiv/), to append to the page's URL."""
         language = self.locale.language_code if self.locale_id else translation.get_language()
         names = [f"{name}_{language}", f"{name}_en", name]
         resolver = self.get_resolver()
         for candidate in names:
             if candidate in resolver.reverse_dict:
-                return self.get_url(request) + self.reverse_subpage(candidate, kwargs=kwargs)
+                return self.reverse_subpage(candidate, kwargs=kwargs)
         raise ValueError(name)
 
     # Data
 
     def occurrences(self):
-        """Occurrences of the live events below this page, with their events, by start."""
+        """Occurrences of the live events below this page, with their events, by start.
+
+        The lists and the calendar show title, date, place, status and summary; the body and
+        the documentation (the largest columns) are left out.
+        """
         return (
             EventOccurrence.objects.filter(
                 event__live=True,
                 event__path__startswith=self.path,
                 event__depth=self.depth + 1,
             )
-            .select_related("event", "event__federal_state")
+            .select_related("event")
+            .defer(*(f"event__{name}" for name in LIST_DEFERRED_FIELDS))
             .order_by("start", "event__title", "pk")
         )
+
+    def occurrences_to_count(self):
+        """The same occurrences as `occurrences()`, for counting: the live events are a subquery
+        on the page table, so the count needs no join to the event table unless a filter does.
+        """
+        events = Page.objects.filter(
+            live=True, path__startswith=self.path, depth=self.depth + 1
+        ).values("pk")
+        return EventOccurrence.objects.filter(event_id__in=events)
 
     def upcoming_events(self, limit=3):
         """The next events that are not over yet, as event pages in the active language.
 
         One entry per event (a weekly series does not fill the teaser), ordered by its next
-        occurrence, in one query. The home page's teaser renders them with
+        occurrence, then title. The home page's teaser renders them with
         `includes/page_card.html`; each page carries that occurrence (`occurrence_start`,
         `occurrence_end`) and a `card_text` with its date and city.
+
+        The occurrences are read in order of their start (index on start and end) only as far as
+        needed to find `limit` different events; then those few pages are fetched by key. So
+        the cost stays the same however many events the calendar holds: usually three small
+        queries (view restrictions, occurrences, pages).
         """
+        limit = max(int(limit), 0)
         index_page = self
         language = translation.get_language()
         if self.locale.language_code != language:
@@ -236,22 +263,44 @@ class EventIndexPage(RoutablePageMixin, Page):
                 .first()
                 or self
             )
-        upcoming = EventOccurrence.objects.filter(
-            event=models.OuterRef("pk"), end__gt=timezone.now()
-        ).order_by("start", "pk")
-        events = (
-            EventPage.objects.live()
-            .public()
-            .child_of(index_page)
-            .annotate(
-                occurrence_start=models.Subquery(upcoming.values("start")[:1]),
-                occurrence_end=models.Subquery(upcoming.values("end")[:1]),
-            )
-            .filter(occurrence_start__isnull=False)
-            .select_related("image")
-            .order_by("occurrence_start", "title")
+        if not limit:
+            return []
+        occurrences = EventOccurrence.objects.filter(
+            end__gt=timezone.now(),
+            event__live=True,
+            event__path__startswith=index_page.path,
+            event__depth=index_page.depth + 1,
         )
-        return list(events[: max(int(limit), 0)])
+        # Like PageQuerySet.public(): leave out pages in (or below) a private section.
+        private = models.Q()
+        for section in PageViewRestriction.objects.values_list("page__path", flat=True):
+            private |= models.Q(event__path__startswith=section)
+        if private:
+            occurrences = occurrences.exclude(private)
+        rows = occurrences.order_by("start", "event__title", "event_id", "pk").values_list(
+            "event_id", "start", "end"
+        )
+        # The first occurrence of each event in this order is its next one. A batch normally
+        # holds enough events; long series can fill it, so look further, skipping known events.
+        found = {}
+        batch = max(limit * 4, 12)
+        while len(found) < limit:
+            chunk = list(rows.exclude(event_id__in=list(found))[:batch] if found else rows[:batch])
+            for event_id, start, end in chunk:
+                found.setdefault(event_id, (start, end))
+                if len(found) == limit:
+                    break
+            if len(chunk) < batch:
+                break
+            batch *= 4
+        pages = EventPage.objects.select_related("image").in_bulk(list(found))
+        events = []
+        for pk, (start, end) in found.items():
+            page = pages.get(pk)
+            if page is not None:
+                page.occurrence_start, page.occurrence_end = start, end
+                events.append(page)
+        return events
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -738,7 +787,12 @@ class EventOccurrence(models.Model):
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")
         ordering = ["start", "pk"]
-        indexes = [models.Index(fields=["event", "start"], name="events_occ_event_start")]
+        indexes = [
+            models.Index(fields=["event", "start"], name="events_occ_event_start"),
+            # Lists and the home page's teaser read occurrences by start and skip those that
+            # are over (`end`) within the index, without visiting the table.
+            models.Index(fields=["start", "end"], name="events_occ_start_end"),
+        ]
 
     def __str__(self):
         return f"{self.event.title} ({timezone.localtime(self.start):%Y-%m-%d %H:%M})"

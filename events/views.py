@@ -10,10 +10,12 @@ import datetime as dt
 from itertools import groupby
 
 from django.core.cache import cache
-from django.db.models import Count, Max, prefetch_related_objects
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from .filters import (
@@ -21,6 +23,7 @@ from .filters import (
     MAX_YEAR,
     MIN_YEAR,
     EventFilter,
+    city_choices,
     midnight,
     next_month,
     overlapping,
@@ -42,6 +45,8 @@ def filtered_occurrences(request, index_page, *, without=()):
     emptying the list; `without` leaves filters out (the calendar has its own month).
     """
     categories = EventCategory.for_display()
+    # Read once per request, even when the filter is built again without invalid input.
+    cities = city_choices(index_page)
     data = request.GET.copy()
     for name in list(data):
         if name not in FILTER_NAMES or name in without:
@@ -54,6 +59,7 @@ def filtered_occurrences(request, index_page, *, without=()):
             queryset=index_page.occurrences(),
             index_page=index_page,
             categories=categories,
+            cities=cities,
         )
         for name in without:
             filterset.filters.pop(name, None)
@@ -100,27 +106,46 @@ def page_number(request, num_pages, ignored):
 
 
 def attach_categories(occurrences, categories):
-    """Give each occurrence's event its categories in the active language (two queries)."""
+    """Give each occurrence's event its categories in the active language (one query)."""
     events = {occurrence.event_id: occurrence.event for occurrence in occurrences}
-    prefetch_related_objects(list(events.values()), "category_links__category")
+    links = {event_id: [] for event_id in events}
+    if events:
+        # The links' own order (sort_order), as `event.category_links.all()` would give it.
+        for link in EventCategoryLink.objects.filter(page_id__in=list(events)).select_related(
+            "category"
+        ):
+            links[link.page_id].append(link.category)
     by_key = {category.translation_key: category for category in categories}
-    for event in events.values():
+    for event_id, event in events.items():
         event.display_categories = [
-            by_key.get(link.category.translation_key, link.category)
-            for link in event.category_links.all()
+            by_key.get(category.translation_key, category) for category in links[event_id]
         ]
 
 
-def event_list(request, index_page, archive):
-    from django.core.paginator import Paginator
+class OccurrencePaginator(Paginator):
+    """A paginator that counts with `count_queryset`: the same rows as the list, in a leaner
+    query (see `EventIndexPage.occurrences_to_count`)."""
 
+    def __init__(self, object_list, per_page, count_queryset):
+        super().__init__(object_list, per_page)
+        self.count_queryset = count_queryset
+
+    @cached_property
+    def count(self):
+        return self.count_queryset.count()
+
+
+def event_list(request, index_page, archive):
     filterset, occurrences, ignored, categories = filtered_occurrences(request, index_page)
+    to_count = filterset.filter_queryset(index_page.occurrences_to_count())
     now = timezone.now()
     if archive:
         occurrences = occurrences.filter(end__lte=now).order_by("-start", "event__title", "pk")
+        to_count = to_count.filter(end__lte=now)
     else:
         occurrences = occurrences.filter(end__gt=now)
-    paginator = Paginator(occurrences, PER_PAGE)
+        to_count = to_count.filter(end__gt=now)
+    paginator = OccurrencePaginator(occurrences, PER_PAGE, to_count)
     number = page_number(request, paginator.num_pages, ignored)
     page_obj = paginator.page(number)
     items = list(page_obj.object_list)
@@ -146,8 +171,9 @@ def event_list(request, index_page, archive):
     )
 
 
-def index_links(request, index_page, categories=()):
-    base = index_page.get_url(request)
+def index_links(request, index_page, categories=(), base=None):
+    if base is None:
+        base = index_page.get_url(request)
     return {
         "feed_categories": [
             {
@@ -156,10 +182,10 @@ def index_links(request, index_page, categories=()):
             }
             for category in categories
         ],
-        "upcoming_url": index_page.get_url(request),
-        "archive_url": index_page.route_url("archive", request),
-        "calendar_url": index_page.route_url("calendar", request),
-        "feed_url": index_page.get_url(request) + index_page.reverse_subpage("feed"),
+        "upcoming_url": base,
+        "archive_url": base + index_page.route_path("archive"),
+        "calendar_url": base + index_page.route_path("calendar"),
+        "feed_url": base + index_page.reverse_subpage("feed"),
     }
 
 
@@ -205,11 +231,14 @@ def event_calendar(request, index_page, year=None, month=None):
     query.pop("page", None)
     querystring = ("?" + query.urlencode()) if query else ""
 
+    base = index_page.get_url(request)
+
     def month_url(day):
         if not MIN_YEAR <= day.year <= MAX_YEAR:
             return None
         return (
-            index_page.route_url("calendar_month", request, year=day.year, month=f"{day.month:02d}")
+            base
+            + index_page.route_path("calendar_month", year=day.year, month=f"{day.month:02d}")
             + querystring
         )
 
@@ -228,8 +257,8 @@ def event_calendar(request, index_page, year=None, month=None):
             "next_url": month_url(following_first),
             "previous_month": previous_first,
             "next_month": following_first,
-            "this_month_url": index_page.route_url("calendar", request) + querystring,
-            **index_links(request, index_page, categories),
+            "this_month_url": base + index_page.route_path("calendar") + querystring,
+            **index_links(request, index_page, categories, base),
         },
     )
 

@@ -5,6 +5,7 @@ with German stemming and English pages with English stemming on PostgreSQL.
 """
 
 from django.core.paginator import Paginator
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -24,6 +25,24 @@ MAX_PAGE_NUMBER = 100_000
 MAX_SUGGESTIONS = 10
 POPULAR_SEARCHES = 5
 POPULAR_SINCE_DAYS = 90
+
+
+def count_search(query, locale):
+    """Count a search for Wagtail's report and the popular searches; returns its Query.
+
+    Both counters in one transaction. On PostgreSQL it commits without waiting for the disk
+    (`synchronous_commit` off for this transaction only): a crash may lose the last
+    fraction of a second of counts, never data, and a popular term searched by many
+    visitors at once no longer queues behind one disk flush per search.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        query_object = Query.get(query)
+        query_object.add_hit()
+        QueryLanguageHits.add_hit(query_object, locale)
+    return query_object
 
 
 def clean_query(raw):
@@ -152,9 +171,7 @@ def search(request):
     if query and page_number == 1 and not active_type:
         # Count a search once, not once per result page or filter click; per language too,
         # for the popular searches of the no-results page.
-        query_object = Query.get(query)
-        query_object.add_hit()
-        QueryLanguageHits.add_hit(query_object, locale)
+        query_object = count_search(query, locale)
         promotions = promotions_for(query_object, locale)
 
     type_filters = [
