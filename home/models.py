@@ -254,7 +254,11 @@ class HomePage(ShortcutRoutingMixin, Page):
         return [found.get(pk) for pk in ids]
 
     def get_sections(self, request):
-        """Everything the home page's sections show, resolved in a fixed number of queries."""
+        """Everything the home page's sections show, resolved in a fixed number of queries.
+
+        The chosen pages are used through `specific_deferred`: their methods (cards, map
+        address, next events) need only the common page fields, so no query per page type.
+        """
         (
             clusters_page,
             clusters_more_page,
@@ -276,7 +280,7 @@ class HomePage(ShortcutRoutingMixin, Page):
         if clusters_page is not None:
             # A page type that offers `card_pages()` (the cluster overview) returns its cards
             # with their images in a fixed number of queries; others list their children.
-            card_pages = getattr(clusters_page.specific, "card_pages", None)
+            card_pages = getattr(clusters_page.specific_deferred, "card_pages", None)
             cluster_teasers = list(
                 card_pages()
                 if callable(card_pages)
@@ -289,13 +293,13 @@ class HomePage(ShortcutRoutingMixin, Page):
                 for teaser in cluster_teasers:
                     teaser.fallback_from = fallback_from
         pool_entries = [
-            {"kind": kind, "page": page.specific, "map_url": _map_url(page, request)}
+            {"kind": kind, "page": page.specific_deferred, "map_url": _map_url(page, request)}
             for kind, page in (("sites", sites_page), ("halls", halls_page))
             if page is not None and page.live
         ]
         upcoming_events = []
-        if events_page is not None and hasattr(events_page.specific, "upcoming_events"):
-            upcoming_events = list(events_page.specific.upcoming_events(limit=3))
+        if events_page is not None and hasattr(events_page.specific_deferred, "upcoming_events"):
+            upcoming_events = list(events_page.specific_deferred.upcoming_events(limit=3))
         return {
             "cluster_teasers": cluster_teasers,
             "clusters_more_page": _live_or_none(clusters_more_page),
@@ -340,8 +344,7 @@ def _live_or_none(page):
 
 def _map_url(page, request):
     """The map view of a pool page, for page types that offer one (`get_map_url`)."""
-    specific = page.specific
-    get_map_url = getattr(specific, "get_map_url", None)
+    get_map_url = getattr(page.specific_deferred, "get_map_url", None)
     return get_map_url(request) if callable(get_map_url) else None
 
 

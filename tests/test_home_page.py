@@ -189,7 +189,7 @@ class TestMapUrl:
     request = RequestFactory().get("/de/")
 
     def make_page(self, specific):
-        return type("StubPage", (), {"specific": specific})()
+        return type("StubPage", (), {"specific_deferred": specific})()
 
     def test_page_with_map_view(self):
         class WithMap:
