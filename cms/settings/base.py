@@ -136,6 +136,9 @@ if CACHES["default"]["BACKEND"].startswith("django_redis"):
 # Page cache (pagecache/, docs/caching.md): seconds an anonymous visitor's page stays cached;
 # 0 switches it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Seconds the layout every page shares (site, brand, main menu, footer) stays cached between
+# renders, purged by the same tags (pagecache/fragments.py); 0 switches it off.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600)
 
 # CDN purge through wagtail.contrib.frontend_cache, configured by FRONTEND_CACHE_BACKEND
 # (cloudflare|cloudfront|http) and its keys. The app stays out of INSTALLED_APPS: the page
