@@ -3,20 +3,32 @@
 Each view runs a fixed number of queries however many properties match: the list and map
 pages fetch one page of results, the feed reads plain values (no model instances) and builds
 every URL from its pool page's URL.
+
+The list is the busiest page of the pool, so its rows are plain values too (`ResultRow`),
+with the numbers formatted once in Python (`format_number`, cached) and each property's URL
+built from the pool's URL, like the feed does.
 """
 
+import functools
 import hashlib
 import json
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.core.signals import setting_changed
 from django.db.models import Count, Max, Q
+from django.dispatch import receiver
 from django.http import HttpResponse, JsonResponse
+from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.formats import date_format
 from django.utils.http import http_date, urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, PageLogEntry
@@ -24,38 +36,29 @@ from wagtail.models import Locale, PageLogEntry
 from home.models import FederalState
 
 from .filters import FeedFilterSet, LocationFilterSet
-from .models import Kind, LocationIndexPage, LocationPage, map_settings
+from .models import Kind, LocationIndexPage, LocationPage, Zoning, map_settings
 
 PER_PAGE = 20
 # Bump when the feed's format changes, so cached copies are not reused.
 FEED_VERSION = "1"
 FEED_CACHE_SECONDS = 600
-LIST_FIELDS = [
-    "id",
+# The columns of the results table, read as plain values (no model instances).
+ROW_FIELDS = (
     "title",
     "slug",
-    "url_path",
-    "path",
-    "depth",
-    "locale_id",
     "kind",
     "summary",
+    "postcode",
     "city",
     "district",
-    "postcode",
-    "federal_state",
+    "federal_state__code",
     "zoning",
-    "area_m2",
     "available_area_ha",
     "total_area_ha",
     "floor_space_m2",
     "price_per_m2",
-    "price_on_request",
     "available_from",
-    "latitude",
-    "longitude",
-    "first_published_at",
-]
+)
 
 
 def ignored_input_notices(form, data):
@@ -76,30 +79,42 @@ def ignored_input_notices(form, data):
     return notices
 
 
-def paginate(request, queryset, notices):
-    paginator = Paginator(queryset, PER_PAGE)
+def requested_page(request, notices):
+    """The page number asked for (1 for a missing or invalid one, with a notice)."""
     raw = request.GET.get("page", "")
-    number = 1
-    if raw:
-        try:
-            number = int(raw)
-        except ValueError:
-            notices.append(
-                _("“%(value)s” is not a page number; the first page is shown.")
-                % {"value": raw[:20]}
-            )
-        else:
-            if number < 1:
-                notices.append(
-                    _("There is no page %(number)s; the first page is shown.") % {"number": number}
-                )
-                number = 1
-            elif number > paginator.num_pages:
-                notices.append(
-                    _("There is no page %(number)s; the last page is shown.") % {"number": number}
-                )
-                number = paginator.num_pages
-    return paginator.get_page(number)
+    if not raw:
+        return 1
+    try:
+        number = int(raw)
+    except ValueError:
+        notices.append(
+            _("“%(value)s” is not a page number; the first page is shown.") % {"value": raw[:20]}
+        )
+        return 1
+    if number < 1:
+        notices.append(
+            _("There is no page %(number)s; the first page is shown.") % {"number": number}
+        )
+        return 1
+    return number
+
+
+def paginate(request, queryset, notices, fields, convert):
+    """This page of ``queryset`` as a Django ``Page`` of ``convert(rows)``, where the rows
+    are tuples of ``fields``; the COUNT runs on ``queryset`` itself, without their joins.
+
+    A page beyond the last one shows the last page, with a notice.
+    """
+    paginator = Paginator(queryset, PER_PAGE)
+    number = requested_page(request, notices)
+    if number > paginator.num_pages:
+        notices.append(
+            _("There is no page %(number)s; the last page is shown.") % {"number": number}
+        )
+        number = paginator.num_pages
+    bottom = (number - 1) * PER_PAGE
+    rows = list(queryset.values_list(*fields)[bottom : bottom + PER_PAGE])
+    return Page(convert(rows), number, paginator)
 
 
 def filter_query(request, drop=("page",)):
@@ -115,22 +130,161 @@ def filter_query(request, drop=("page",)):
 
 
 def base_queryset(index_page):
-    return (
-        LocationPage.objects.live()
-        .public()
-        .child_of(index_page)
-        .select_related("federal_state")
-        .only(*LIST_FIELDS)
+    return LocationPage.objects.live().public().child_of(index_page)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _format_number(value, arg, language):
+    return floatformat(value, arg)
+
+
+def format_number(value, arg):
+    """``value|floatformat:arg`` in the active language; each value is formatted once.
+
+    The filter is slow (decimal arithmetic and locale look-ups) and a list shows the same
+    few hundred values over and over; the result depends only on the value, the argument,
+    the language and the format settings (a settings change empties the cache).
+    """
+    return _format_number(value, arg, get_language())
+
+
+FILTER_FORM_TEMPLATE = "locations/includes/filter_form.html"
+FILTER_FORM_CACHE_SIZE = 512
+_filter_forms = {}
+
+
+def filter_form_html(form, action, area_unit):
+    """The filter form's HTML, rendered once per language, address, unit and input.
+
+    Its thirteen widgets render through templates, which costs more than the whole results
+    table; the HTML depends on nothing but the key below (labels follow the language and the
+    unit, values and error marks follow the submitted values), so each process keeps the
+    last few hundred variants. With DEBUG (templates being edited) nothing is kept.
+    """
+    key = (
+        get_language(),
+        action,
+        area_unit,
+        form.is_bound,
+        tuple((name, tuple(form.data.getlist(name))) for name in form.fields)
+        if form.is_bound
+        else (),
     )
+    html = _filter_forms.get(key)
+    if html is None:
+        html = render_to_string(
+            FILTER_FORM_TEMPLATE, {"form": form, "action": action, "area_unit": area_unit}
+        )
+        if not settings.DEBUG:
+            if len(_filter_forms) >= FILTER_FORM_CACHE_SIZE:
+                _filter_forms.clear()
+            _filter_forms[key] = html
+    return html
+
+
+@receiver(setting_changed)
+def _forget_rendered_values(**kwargs):
+    _format_number.cache_clear()
+    _filter_forms.clear()
+
+
+class ResultRow:
+    """One property of the results table, its cells ready to print (no model instance).
+
+    The texts are what the pool's templates print for a property (includes/area.html,
+    includes/price.html and the availability of location_page.html), with the same
+    translations; the template escapes them.
+    """
+
+    __slots__ = (
+        "title",
+        "url",
+        "summary",
+        "postcode",
+        "city",
+        "district",
+        "state_name",
+        "area_text",
+        "zoning",
+        "zoning_label",
+        "price_text",
+        "available_text",
+    )
+
+
+def result_rows(rows, pool_url, today):
+    """`ResultRow`s from `ROW_FIELDS` value tuples of properties below the pool at `pool_url`.
+
+    A property's URL is its pool's URL and its slug, as Wagtail builds it (and the feed).
+    """
+    state_names = {code: str(label) for code, label in FederalState.Code.choices}
+    zoning_labels = {code: str(label) for code, label in Zoning.choices}
+    now = _("now")
+    on_request = _("on request")
+    results = []
+    for (
+        title,
+        slug,
+        kind,
+        summary,
+        postcode,
+        city,
+        district,
+        state_code,
+        zoning,
+        available_area_ha,
+        total_area_ha,
+        floor_space_m2,
+        price_per_m2,
+        available_from,
+    ) in rows:
+        row = ResultRow()
+        row.title = title
+        row.url = f"{pool_url}{slug}/"
+        row.summary = summary
+        row.postcode = postcode
+        row.city = city
+        row.district = district
+        row.state_name = state_names.get(state_code, state_code)
+        if kind == Kind.SITE:
+            if available_area_ha is not None:
+                row.area_text = f"{format_number(available_area_ha, '-2g')} ha"
+            elif total_area_ha is not None:
+                row.area_text = f"{format_number(total_area_ha, '-2g')} ha {_('(total)')}"
+            else:
+                row.area_text = "–"
+        elif floor_space_m2 is not None:
+            row.area_text = f"{format_number(floor_space_m2, '0g')} m²"
+        else:
+            row.area_text = "–"
+        row.zoning = zoning
+        row.zoning_label = zoning_labels.get(zoning, zoning)
+        if price_per_m2 is None:
+            row.price_text = on_request
+        elif kind == Kind.SITE:
+            row.price_text = f"{format_number(price_per_m2, '2g')} €/m²"
+        else:
+            row.price_text = _("%(price)s €/m² per month") % {
+                "price": format_number(price_per_m2, "2g")
+            }
+        if available_from is None or available_from <= today:
+            row.available_text = now
+        else:
+            row.available_text = _("from %(date)s") % {
+                "date": date_format(available_from, "DATE_FORMAT")
+            }
+        results.append(row)
+    return results
 
 
 def filtered_results(request, index_page):
     """The filter set, this page of results and the notices about ignored input."""
+    today = timezone.localdate()
     filterset = LocationFilterSet(
         request.GET or None,
         queryset=base_queryset(index_page),
         kind=index_page.kind,
-        today=timezone.localdate(),
+        today=today,
     )
     notices = []
     invalid = ()
@@ -138,7 +292,14 @@ def filtered_results(request, index_page):
         filterset.is_valid()
         notices = ignored_input_notices(filterset.form, request.GET)
         invalid = tuple(filterset.form.errors)
-    results = paginate(request, filterset.sorted_qs, notices)
+    list_url = index_page.get_url(request)
+    results = paginate(
+        request,
+        filterset.sorted_qs,
+        notices,
+        ROW_FIELDS,
+        convert=lambda rows: result_rows(rows, list_url, today),
+    )
     return {
         "filterset": filterset,
         "form": filterset.form,
@@ -150,14 +311,17 @@ def filtered_results(request, index_page):
         "invalid_fields": invalid,
         "area_unit": index_page.area_unit,
         "is_site_pool": index_page.kind == Kind.SITE,
-        "list_url": index_page.get_url(request),
-        "map_url": index_page.get_map_url(request),
+        "list_url": list_url,
+        "map_url": None if list_url is None else list_url + index_page.reverse_subpage("map"),
     }
 
 
 def location_list(request, index_page):
     context = filtered_results(request, index_page)
     context["view_name"] = "list"
+    context["filter_form"] = filter_form_html(
+        context["form"], context["list_url"], context["area_unit"]
+    )
     return index_page.render(
         request, template="locations/location_index_page.html", context_overrides=context
     )
@@ -171,6 +335,9 @@ def location_map(request, index_page):
         {
             "view_name": "map",
             "feed_url": f"{reverse('locations_geojson')}?{feed_query}",
+            "filter_form": filter_form_html(
+                context["form"], context["map_url"], context["area_unit"]
+            ),
             **map_settings(),
         }
     )
