@@ -229,17 +229,21 @@ class PageCacheMiddleware:
 class CachedSiteMiddleware:
     """Finds the request's Wagtail Site in the layout cache instead of the database.
 
-    Wagtail looks the Site up with one query on every request (``Site.find_for_request``)
-    and keeps it on the request. The answer for a host and port is kept as a fragment
-    (fragments.py): a change of any Site bumps the ``all`` tag and an edit of the root page
-    its own tag, so the cached answer is never older than the sites table.
+    Wagtail looks the Site up with one query on every request that needs it
+    (``Site.find_for_request``) and keeps it on the request as ``_wagtail_site``. For the
+    addresses below a language prefix (pages, search, feeds) that attribute is set here from
+    a fragment (fragments.py) for the host and port; other requests (admin, health check,
+    documents) keep Wagtail's own lookup and pay nothing. A change of any Site bumps the
+    ``all`` tag and an edit of the root page its own tag, so the cached answer is never older
+    than the sites table.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
+        if request.path.startswith(self.prefixes) and not hasattr(request, "_wagtail_site"):
             host = split_domain_port(request._get_raw_host())[0]
             request._wagtail_site = fragments.cached(
                 "site", (host, request.get_port()), lambda: Site._find_for_request(request)
