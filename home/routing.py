@@ -31,6 +31,10 @@ class ShortcutRoutingMixin:
     """For the root page of a language tree: resolve the way down in one query."""
 
     def route(self, request, path_components):
+        if not path_components and self.get_deferred_fields():
+            # The cached Site's root page carries only the common page fields
+            # (pagecache.middleware.CachedSiteMiddleware); the page served needs them all.
+            return type(self).objects.get(pk=self.pk).route(request, path_components)
         if not path_components or len(path_components) > MAX_SHORTCUT_DEPTH:
             return super().route(request, path_components)
         condition = Q()

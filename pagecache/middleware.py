@@ -236,6 +236,11 @@ class CachedSiteMiddleware:
     documents) keep Wagtail's own lookup and pay nothing. A change of any Site bumps the
     ``all`` tag and an edit of the root page its own tag, so the cached answer is never older
     than the sites table.
+
+    The cached Site's root page is its specific class with only the common page fields
+    (``specific_deferred``): Wagtail routes every request through
+    ``site.root_page.localized.specific``, which then costs no query for the specific page
+    (home/routing.py loads the full page when the root page itself is requested).
     """
 
     def __init__(self, get_response):
@@ -246,6 +251,13 @@ class CachedSiteMiddleware:
         if request.path.startswith(self.prefixes) and not hasattr(request, "_wagtail_site"):
             host = split_domain_port(request._get_raw_host())[0]
             request._wagtail_site = fragments.cached(
-                "site", (host, request.get_port()), lambda: Site._find_for_request(request)
+                "site", (host, request.get_port()), lambda: find_site(request)
             )
         return self.get_response(request)
+
+
+def find_site(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific_deferred
+    return site

@@ -89,3 +89,16 @@ def test_sub_routes_come_before_children_as_in_wagtail(client, site, home_page):
     assert response.context["page"].pk == events.pk
     event = EventPageFactory(parent=events, title="Konferenz", slug="konferenz")
     assert client.get("/de/termine/konferenz/").context["page"].pk == event.pk
+
+
+def test_the_home_page_is_served_whole_after_a_cached_site(client, site, home_page, settings):
+    """The cached Site's root page has only the common fields; the home page needs all."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    home_page.intro_heading = "Willkommen in Mitteldeutschland"
+    home_page.save_revision().publish()
+    client.get("/de/")  # caches the Site with its deferred root page
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/de/")
+    assert "Willkommen in Mitteldeutschland" in response.content.decode()
+    home_loads = [q for q in captured if 'FROM "home_homepage"' in q["sql"]]
+    assert len(home_loads) == 1
