@@ -13,8 +13,10 @@ when Wagtail walks the tree.
 """
 
 from django.db.models import Q
+from django.utils import translation
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 # Longer paths than this are routed level by level (a junk URL of 200 segments must not
@@ -29,6 +31,19 @@ def _is_routable(page):
 
 class ShortcutRoutingMixin:
     """For the root page of a language tree: resolve the way down in one query."""
+
+    @property
+    def localized_draft(self):
+        # Wagtail routes every request through `site.root_page.localized`, which looks the
+        # active Locale up in the database. A request in the root page's own language (the
+        # source language, most requests) needs no lookup: the page's locale is known.
+        try:
+            language = get_supported_content_language_variant(translation.get_language())
+        except LookupError:
+            language = None
+        if language is not None and language == self.locale.language_code:
+            return self
+        return super().localized_draft
 
     def route(self, request, path_components):
         if not path_components and self.get_deferred_fields():

@@ -260,4 +260,5 @@ def find_site(request):
     site = Site._find_for_request(request)
     if site is not None:
         site.root_page = site.root_page.specific_deferred
+        site.root_page.locale  # noqa: B018 - loaded now, so it is cached with the site
     return site
