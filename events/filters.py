@@ -9,12 +9,14 @@ import datetime as dt
 
 from django import forms
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 import django_filters
 
 from home.models import FederalState
+from pagecache import fragments, tags
 
 from .models import EventCategoryLink, EventPage
 from .recurrence import make_aware
@@ -91,6 +93,21 @@ def city_choices(index_page):
         .values_list("city", flat=True)
         .distinct()
     )
+
+
+def cached_city_choices(index_page):
+    """`city_choices(index_page)`, kept across requests in the page cache's fragment store.
+
+    The DISTINCT over all events is the list's slowest query. The fragment carries the tag
+    of event lists, which saving, publishing, unpublishing, moving or deleting any event page
+    bumps (pagecache.purge), so a new city is offered at once.
+    """
+
+    def compute():
+        tags.add_tags(tags.list_tag("events.eventpage"))
+        return city_choices(index_page)
+
+    return fragments.cached("event_cities", (index_page.pk, translation.get_language()), compute)
 
 
 class EventFilterForm(forms.Form):

@@ -3,19 +3,31 @@
 They are routes of `EventIndexPage` and `EventPage` (RoutablePageMixin). Input from the URL
 never causes a server error: an invalid filter or page number is ignored and named in a
 notice; a calendar month that does not exist is a 404.
+
+The list and the archive are the busiest pages of the calendar, so their rows are plain
+values (`EventRow`) with every cell ready to print: read with `values_list`, each event's URL
+built from the index page's URL and its slug (listed events are children of the index page),
+the date label and the shortened summary made in Python. The filter form's HTML is rendered
+once per language, address, choices and input (`filter_form_html`), and the city choices
+come from the portal's fragment cache (`filters.cached_city_choices`).
 """
 
 import calendar
 import datetime as dt
 from itertools import groupby
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.core.signals import setting_changed
 from django.db.models import Count, Max
+from django.dispatch import receiver
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .filters import (
@@ -23,13 +35,14 @@ from .filters import (
     MAX_YEAR,
     MIN_YEAR,
     EventFilter,
-    city_choices,
+    cached_city_choices,
     midnight,
     next_month,
     overlapping,
 )
 from .ical import build_calendar
 from .models import EventCategory, EventCategoryLink, EventOccurrence, EventPage
+from .templatetags.events_tags import occurrence_label
 
 PER_PAGE = 12
 DATE_FILTERS = ("month", "from_date", "to_date")
@@ -46,7 +59,7 @@ def filtered_occurrences(request, index_page, *, without=()):
     """
     categories = EventCategory.for_display()
     # Read once per request, even when the filter is built again without invalid input.
-    cities = city_choices(index_page)
+    cities = cached_city_choices(index_page)
     data = request.GET.copy()
     for name in list(data):
         if name not in FILTER_NAMES or name in without:
@@ -122,6 +135,145 @@ def attach_categories(occurrences, categories):
         ]
 
 
+# The columns of a list row, read as plain values (no model instances).
+ROW_FIELDS = (
+    "event_id",
+    "start",
+    "end",
+    "event__title",
+    "event__slug",
+    "event__all_day",
+    "event__status",
+    "event__venue_name",
+    "event__city",
+    "event__online_url",
+    "event__summary",
+)
+SUMMARY_WORDS = 40
+
+
+class EventRow:
+    """One date of the list, its cells ready to print (no model instance).
+
+    The texts are what the former row include (`includes/event_item.html`) printed for an
+    occurrence and its event, in the active language; the template escapes them.
+    """
+
+    __slots__ = (
+        "event_id",
+        "local_start",
+        "url",
+        "title",
+        "cancelled",
+        "datetime",
+        "label",
+        "place",
+        "online",
+        "status_text",
+        "summary",
+        "categories",
+    )
+
+
+def category_names(event_ids, categories):
+    """{event id: [category name, ...]} in the active language, in the links' order (one query).
+
+    A category that is not live in the active language keeps the name of the linked one, as
+    `attach_categories` does.
+    """
+    names = {event_id: [] for event_id in event_ids}
+    if not names:
+        return names
+    by_key = {category.translation_key: category.name for category in categories}
+    for page_id, key, name in EventCategoryLink.objects.filter(page_id__in=list(names)).values_list(
+        "page_id", "category__translation_key", "category__name"
+    ):
+        names[page_id].append(by_key.get(key, name))
+    return names
+
+
+def event_rows(values, list_url, categories):
+    """`EventRow`s from `ROW_FIELDS` tuples of occurrences of events below the index page at
+    `list_url`; an event's URL is the index page's URL and its slug, as Wagtail builds it."""
+    statuses = {value: str(label) for value, label in EventPage.Status.choices}
+    names = category_names({row[0] for row in values}, categories)
+    rows = []
+    for (
+        event_id,
+        start,
+        end,
+        title,
+        slug,
+        all_day,
+        status,
+        venue_name,
+        city,
+        online_url,
+        summary,
+    ) in values:
+        row = EventRow()
+        row.event_id = event_id
+        row.local_start = local_start = timezone.localtime(start)
+        row.url = f"{list_url}{slug}/"
+        row.title = title
+        row.cancelled = status == EventPage.Status.CANCELLED
+        # `{{ start|date:'Y-m-d' }}` or `|date:'c'`: the date filter works in local time.
+        row.datetime = date_format(local_start, "Y-m-d" if all_day else "c")
+        row.label = occurrence_label(start, end, all_day)
+        if venue_name:
+            row.place = f"{venue_name}, {city}" if city else venue_name
+        else:
+            row.place = city
+        row.online = bool(online_url) and not venue_name
+        row.status_text = (
+            None if status == EventPage.Status.SCHEDULED else statuses.get(status, status)
+        )
+        # `{{ summary|truncatewords:40 }}`, shown only for a non-empty summary.
+        row.summary = Truncator(summary).words(SUMMARY_WORDS, truncate=" …") if summary else None
+        row.categories = names[event_id]
+        rows.append(row)
+    return rows
+
+
+FILTER_FORM_TEMPLATE = "events/includes/filter_form.html"
+FILTER_FORM_CACHE_SIZE = 512
+_filter_forms = {}
+
+
+def filter_form_html(form, action):
+    """The filter form's HTML, rendered once per language, address, choices and input.
+
+    Its seven widgets (two long selects) render through Django's widget templates, which
+    costs more than the whole list; the HTML depends on nothing but the key below (labels
+    follow the language, options the categories and cities, values and error marks the
+    submitted values), so each process keeps the last few hundred variants. With DEBUG
+    (templates being edited) nothing is kept.
+    """
+    fields = form.fields
+    key = (
+        translation.get_language(),
+        action,
+        form.is_bound,
+        tuple((name, tuple(form.data.getlist(name))) for name in fields) if form.is_bound else (),
+        tuple(fields),
+        tuple(fields["category"].choices) if "category" in fields else (),
+        tuple(fields["city"].choices) if "city" in fields else (),
+    )
+    html = _filter_forms.get(key)
+    if html is None:
+        html = render_to_string(FILTER_FORM_TEMPLATE, {"form": form, "form_action": action})
+        if not settings.DEBUG:
+            if len(_filter_forms) >= FILTER_FORM_CACHE_SIZE:
+                _filter_forms.clear()
+            _filter_forms[key] = html
+    return html
+
+
+@receiver(setting_changed)
+def _forget_rendered_forms(**kwargs):
+    _filter_forms.clear()
+
+
 class OccurrencePaginator(Paginator):
     """A paginator that counts with `count_queryset`: the same rows as the list, in a leaner
     query (see `EventIndexPage.occurrences_to_count`)."""
@@ -145,28 +297,32 @@ def event_list(request, index_page, archive):
     else:
         occurrences = occurrences.filter(end__gt=now)
         to_count = to_count.filter(end__gt=now)
-    paginator = OccurrencePaginator(occurrences, PER_PAGE, to_count)
+    paginator = OccurrencePaginator(occurrences.values_list(*ROW_FIELDS), PER_PAGE, to_count)
     number = page_number(request, paginator.num_pages, ignored)
     page_obj = paginator.page(number)
-    items = list(page_obj.object_list)
-    attach_categories(items, categories)
+    base = index_page.get_url(request)
+    page_obj.object_list = items = event_rows(list(page_obj.object_list), base, categories)
     groups = [
         {"month": month, "occurrences": list(group)}
-        for month, group in groupby(items, key=lambda o: o.local_start.date().replace(day=1))
+        for month, group in groupby(items, key=lambda row: row.local_start.date().replace(day=1))
     ]
     active_filters = any(request.GET.get(name) for name in FILTER_NAMES) and filterset.form.data
+    links = index_links(request, index_page, categories, base)
     return index_page.render(
         request,
         template="events/event_index_page.html",
         context_overrides={
             "archive": archive,
             "filterset": filterset,
+            "filter_form": filter_form_html(
+                filterset.form, links["archive_url" if archive else "upcoming_url"]
+            ),
             "ignored": ignored,
             "page_obj": page_obj,
             "paginator": paginator,
             "groups": groups,
             "has_filters": bool(active_filters),
-            **index_links(request, index_page, categories),
+            **links,
         },
     )
 
@@ -248,6 +404,7 @@ def event_calendar(request, index_page, year=None, month=None):
         template="events/event_calendar.html",
         context_overrides={
             "filterset": filterset,
+            "filter_form": filter_form_html(filterset.form, request.path),
             "ignored": ignored,
             "month": first,
             "rows": rows,

@@ -52,9 +52,12 @@ def _isolate_cache_and_language():
 
 @pytest.fixture(autouse=True)
 def _page_cache_off_when_counting_queries(request):
-    """Tests that count queries measure a render, not a page-cache hit (docs/caching.md)."""
+    """Tests that count queries measure a whole render: no page-cache hit, and no layout or
+    filter-choice fragment that an earlier request of the test left (docs/caching.md)."""
     if {"django_assert_num_queries", "django_assert_max_num_queries"} & set(request.fixturenames):
-        request.getfixturevalue("settings").PAGE_CACHE_SECONDS = 0
+        settings = request.getfixturevalue("settings")
+        settings.PAGE_CACHE_SECONDS = 0
+        settings.FRAGMENT_CACHE_SECONDS = 0
 
 
 @pytest.fixture
