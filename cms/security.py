@@ -9,6 +9,7 @@
 
 import io
 import zipfile
+from dataclasses import asdict
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -26,8 +27,9 @@ from django.utils.translation import ngettext
 from wagtail.documents.forms import BaseDocumentForm
 
 from axes.backends import AxesStandaloneBackend
-from csp.middleware import CSPMiddleware, PolicyParts
-from csp.utils import default_config
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy, default_config
 
 # Headers
 
@@ -74,6 +76,7 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             for feature, allowed in settings.PERMISSIONS_POLICY.items()
         )
         self._policies = {}
+        self._headers = {}
 
     def policy(self, admin):
         """The directives for the admin or the public site, rebuilt when the settings they
@@ -107,9 +110,50 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         return parts
 
     def process_response(self, request, response):
-        response = super().process_response(request, response)
+        response = self.add_policy_headers(request, response)
         if self.permissions_policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = self.permissions_policy
+        return response
+
+    def policy_header(self, parts, report_only):
+        """The header for ``parts``: built once per policy when nothing varies per response.
+
+        django-csp builds the header on every response (a deep copy of the policy and a
+        join), which is a fifth of a page-cache hit. The portal's policies change only with
+        the settings, and ``self.policy()`` returns one dict per settings combination, so the
+        built string is kept per dict (and per report-only setting) unless a view updated,
+        replaced or added a nonce to the policy of this response.
+        """
+        if parts.update is not None or parts.replace is not None or parts.nonce is not None:
+            return build_policy(**asdict(parts), report_only=report_only)
+        if parts.config is not None:
+            key = ("config", id(parts.config), report_only)
+        else:
+            name = "CONTENT_SECURITY_POLICY" + ("_REPORT_ONLY" if report_only else "")
+            key = ("settings", repr(getattr(settings, name, None)), report_only)
+        header = self._headers.get(key)
+        if header is None:
+            header = self._headers[key] = build_policy(**asdict(parts), report_only=report_only)
+        return header
+
+    def add_policy_headers(self, request, response):
+        """django-csp's `process_response`, with the headers from `policy_header`."""
+        if response.status_code in (500, 404) and settings.DEBUG:
+            return response
+        for report_only, header_name, exempt_flag, setting_name in (
+            (False, HEADER, "_csp_exempt", "CONTENT_SECURITY_POLICY"),
+            (True, HEADER_REPORT_ONLY, "_csp_exempt_ro", "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
+        ):
+            parts = self.get_policy_parts(request, response, report_only=report_only)
+            csp = self.policy_header(parts, report_only)
+            if not csp or header_name in response or getattr(response, exempt_flag, False):
+                continue
+            prefixes = (getattr(settings, setting_name, None) or {}).get("EXCLUDE_URL_PREFIXES")
+            if not request.path_info.startswith(tuple(prefixes or ())):
+                response[header_name] = csp
+        if getattr(request, "_csp_nonce", None) is None:
+            # As django-csp: a nonce asked for after the header was written is an error.
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
 
 

@@ -71,3 +71,37 @@ def test_documents_keep_wagtails_sandboxing_policy(client):
 def test_svg_is_not_an_allowed_image_type(settings):
     assert "svg" not in settings.WAGTAILIMAGES_EXTENSIONS
     assert settings.WAGTAILDOCS_INLINE_CONTENT_TYPES == ["application/pdf"]
+
+
+@pytest.mark.django_db
+def test_policy_built_once_equals_django_csps_and_follows_per_view_changes(client, home_page):
+    """The header kept per policy (cms/security.py) is django-csp's, and a view that changes
+    the policy of its own response still gets its own header."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from csp.middleware import CSPMiddleware
+
+    from cms.security import SecurityHeadersMiddleware
+
+    def view(request):
+        return HttpResponse("ok")
+
+    def view_with_update(request):
+        response = HttpResponse("ok")
+        response._csp_update = {"img-src": ["https://images.example.org"]}
+        return response
+
+    ours = SecurityHeadersMiddleware(view)
+    request = RequestFactory().get("/de/")
+    first, second = ours(request), ours(RequestFactory().get("/de/"))
+    assert first["Content-Security-Policy"] == second["Content-Security-Policy"]
+    reference = CSPMiddleware(view)
+    reference.get_policy_parts = ours.get_policy_parts
+    assert (
+        reference(RequestFactory().get("/de/"))["Content-Security-Policy"]
+        == (first["Content-Security-Policy"])
+    )
+    updated = SecurityHeadersMiddleware(view_with_update)(RequestFactory().get("/de/"))
+    assert "https://images.example.org" in directives(updated)["img-src"]
+    assert "https://images.example.org" not in directives(ours(request))["img-src"]
