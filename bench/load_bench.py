@@ -110,6 +110,13 @@ def server_env(**extra):
 def prepare(args):
     """Build the database and the static files unless --reuse finds them."""
     if args.reuse and URLS_FILE.exists() and STATIC_ROOT.exists():
+        # The data of an earlier run, brought up to the code's migrations (new indexes).
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+            env=dict(os.environ, **server_env()),
+            cwd=_common.REPO,
+            check=True,
+        )
         return json.loads(URLS_FILE.read_text())
     _common.recreate_pg_database(PG_DB)
     shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
