@@ -16,19 +16,17 @@ import calendar
 import datetime as dt
 from itertools import groupby
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.core.signals import setting_changed
 from django.db.models import Count, Max
-from django.dispatch import receiver
 from django.http import Http404, HttpResponse
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+
+from home.rendering import RenderedFormCache
 
 from .filters import (
     FILTER_NAMES,
@@ -235,43 +233,20 @@ def event_rows(values, list_url, categories):
     return rows
 
 
-FILTER_FORM_TEMPLATE = "events/includes/filter_form.html"
-FILTER_FORM_CACHE_SIZE = 512
-_filter_forms = {}
+# The filter form's widgets (two long selects) cost more than the list (home/rendering.py).
+_filter_forms = RenderedFormCache("events/includes/filter_form.html")
 
 
 def filter_form_html(form, action):
-    """The filter form's HTML, rendered once per language, address, choices and input.
-
-    Its seven widgets (two long selects) render through Django's widget templates, which
-    costs more than the whole list; the HTML depends on nothing but the key below (labels
-    follow the language, options the categories and cities, values and error marks the
-    submitted values), so each process keeps the last few hundred variants. With DEBUG
-    (templates being edited) nothing is kept.
-    """
+    """The filter form's HTML, rendered once per language, address, choices and input."""
     fields = form.fields
-    key = (
-        translation.get_language(),
+    key_parts = (
         action,
-        form.is_bound,
-        tuple((name, tuple(form.data.getlist(name))) for name in fields) if form.is_bound else (),
         tuple(fields),
         tuple(fields["category"].choices) if "category" in fields else (),
         tuple(fields["city"].choices) if "city" in fields else (),
     )
-    html = _filter_forms.get(key)
-    if html is None:
-        html = render_to_string(FILTER_FORM_TEMPLATE, {"form": form, "form_action": action})
-        if not settings.DEBUG:
-            if len(_filter_forms) >= FILTER_FORM_CACHE_SIZE:
-                _filter_forms.clear()
-            _filter_forms[key] = html
-    return html
-
-
-@receiver(setting_changed)
-def _forget_rendered_forms(**kwargs):
-    _filter_forms.clear()
+    return _filter_forms.render(form, key_parts, {"form": form, "form_action": action})
 
 
 class OccurrencePaginator(Paginator):

@@ -13,7 +13,6 @@ import functools
 import hashlib
 import json
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
@@ -22,7 +21,6 @@ from django.db.models import Count, Max, Q
 from django.dispatch import receiver
 from django.http import HttpResponse, JsonResponse
 from django.template.defaultfilters import floatformat
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -34,6 +32,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, PageLogEntry
 
 from home.models import FederalState
+from home.rendering import RenderedFormCache
 
 from .filters import FeedFilterSet, LocationFilterSet
 from .models import Kind, LocationIndexPage, LocationPage, Zoning, map_settings
@@ -148,44 +147,20 @@ def format_number(value, arg):
     return _format_number(value, arg, get_language())
 
 
-FILTER_FORM_TEMPLATE = "locations/includes/filter_form.html"
-FILTER_FORM_CACHE_SIZE = 512
-_filter_forms = {}
+# The filter form's thirteen widgets cost more than the whole results table (home/rendering.py).
+_filter_forms = RenderedFormCache("locations/includes/filter_form.html")
 
 
 def filter_form_html(form, action, area_unit):
-    """The filter form's HTML, rendered once per language, address, unit and input.
-
-    Its thirteen widgets render through templates, which costs more than the whole results
-    table; the HTML depends on nothing but the key below (labels follow the language and the
-    unit, values and error marks follow the submitted values), so each process keeps the
-    last few hundred variants. With DEBUG (templates being edited) nothing is kept.
-    """
-    key = (
-        get_language(),
-        action,
-        area_unit,
-        form.is_bound,
-        tuple((name, tuple(form.data.getlist(name))) for name in form.fields)
-        if form.is_bound
-        else (),
+    """The filter form's HTML, rendered once per language, address, unit and input."""
+    return _filter_forms.render(
+        form, (action, area_unit), {"form": form, "action": action, "area_unit": area_unit}
     )
-    html = _filter_forms.get(key)
-    if html is None:
-        html = render_to_string(
-            FILTER_FORM_TEMPLATE, {"form": form, "action": action, "area_unit": area_unit}
-        )
-        if not settings.DEBUG:
-            if len(_filter_forms) >= FILTER_FORM_CACHE_SIZE:
-                _filter_forms.clear()
-            _filter_forms[key] = html
-    return html
 
 
 @receiver(setting_changed)
 def _forget_rendered_values(**kwargs):
     _format_number.cache_clear()
-    _filter_forms.clear()
 
 
 class ResultRow:
