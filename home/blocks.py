@@ -89,12 +89,17 @@ class LinkStructValue(blocks.StructValue):
     """Resolves the block's internal page or external address to one URL."""
 
     def url(self):
+        return self.url_for(None)
+
+    def url_for(self, request):
+        """The URL; with the request, Wagtail reuses the site root paths it keeps there
+        instead of reading them from the cache again for this page."""
         page = self.get("page")
         if page:
             # One block, one query; a page not yet translated links to its source with
             # the note that it is shown in another language.
             (localized,) = localize_pages([page])
-            return localized_url(localized)
+            return localized_url(localized, request)
         return self.get("external_url") or ""
 
 

@@ -5,8 +5,10 @@ Freshness uses a purge *sequence* rather than deleting entries:
 - ``seq`` is a counter in the cache. A purge increments it and writes the new value as the
   marker of every purged tag (two cache calls however many tags).
 - A miss reads ``seq`` *before* the view runs and stores it with the entry.
-- A hit reads the entry and the markers of its tags (two cache calls, no database query) and
-  is fresh only if no marker is newer than the entry's ``seq``.
+- A hit reads the entry together with the current ``seq`` (one cache call, no database
+  query). If ``seq`` has not moved since the entry started rendering, nothing at all was
+  purged since, and the entry is fresh. Otherwise the markers of its tags are read (a second
+  cache call) and the entry is fresh only if none is newer than the entry's ``seq``.
 
 Race behaviour: a request that started rendering before a purge read the old ``seq``; when it
 stores its (possibly old) page afterwards, the marker is already newer, so the entry is never
@@ -61,17 +63,23 @@ _pending_tags = set()
 
 def lookup(key):
     """(entry or None, current seq or None) in one cache call."""
+    entries, seq = lookup_many([key])
+    return entries.get(key), seq
+
+
+def lookup_many(keys):
+    """({key: entry} for the keys found, current seq or None) in one cache call."""
     try:
-        found = cache().get_many([key, SEQ_KEY])
+        found = cache().get_many([*keys, SEQ_KEY])
     except Exception:
         logger.warning("Page cache unavailable for lookup", exc_info=True)
-        return None, None
-    seq = found.get(SEQ_KEY)
-    if _pending_tags and SEQ_KEY in found:
+        return {}, None
+    seq = found.pop(SEQ_KEY, None)
+    if _pending_tags and seq is not None:
         seq = purge(()) or seq
     if seq is None:
         seq = _init_seq()
-    return found.get(key), seq
+    return found, seq
 
 
 def _init_seq():
@@ -86,8 +94,17 @@ def _init_seq():
         return None
 
 
-def is_fresh(entry):
-    """True when no tag of ``entry`` was purged after it started rendering."""
+def is_fresh(entry, current_seq=None):
+    """True when no tag of ``entry`` was purged after it started rendering.
+
+    ``current_seq`` is the sequence that ``lookup`` read with the entry. When it equals the
+    entry's own, no purge has been counted since the entry's render began, so its markers
+    cannot be newer and are not read: a cache hit then costs one round trip instead of two.
+    A purge in flight at that moment is caught as before, by the purge repeated after the
+    transaction commits (it counts a new sequence).
+    """
+    if current_seq is not None and entry["seq"] == current_seq:
+        return True
     try:
         markers = cache().get_many([marker_key(tag) for tag in entry["tags"]])
     except Exception:

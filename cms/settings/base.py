@@ -128,6 +128,15 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # The page cache keeps a purge marker per edited object; Django's default of 300 entries
     # would cull Wagtail's own entries (site root paths) after a few hundred edits.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
+# Wagtail writes every rendition it hands out to the "renditions" cache, and reads it from
+# there when a page did not prefetch it. Its keys carry the image's file hash and the
+# filter, so a per-process memory cache never serves an outdated file, and a page with
+# five images does not pay five round trips to Redis for writes. RENDITION_CACHE_URL can
+# point it at a shared cache instead.
+CACHES["renditions"] = env.cache("RENDITION_CACHE_URL", default="locmemcache://renditions")
+if CACHES["renditions"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["renditions"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
+    CACHES["renditions"].setdefault("TIMEOUT", 3600)
 if CACHES["default"]["BACKEND"].startswith("django_redis"):
     CACHES["default"].setdefault("OPTIONS", {})
     # A cache outage must degrade to uncached pages, never to a server error.
@@ -139,6 +148,8 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Seconds the layout every page shares (site, brand, main menu, footer) stays cached between
 # renders, purged by the same tags (pagecache/fragments.py); 0 switches it off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600)
+# The layout fragments of every page, looked up together with the Site in one cache call.
+PAGECACHE_LAYOUT_FRAGMENTS = "home.templatetags.portal_tags.layout_fragments"
 
 # CDN purge through wagtail.contrib.frontend_cache, configured by FRONTEND_CACHE_BACKEND
 # (cloudflare|cloudfront|http) and its keys. The app stays out of INSTALLED_APPS: the page

@@ -85,9 +85,20 @@ def language_links(context):
 
 
 def _layout_parts(request):
-    """What the shared layout depends on besides the objects it loads: site and language."""
-    site = Site.find_for_request(request)
-    return (site.pk if site else "", translation.get_language() or "")
+    """What the shared layout depends on besides the objects it loads: the host and port the
+    site is found by, and the language."""
+    return (*fragments.host_parts(request), translation.get_language() or "")
+
+
+def _footer_parts(request):
+    return (*_layout_parts(request), timezone.localdate().year)
+
+
+def layout_fragments(request):
+    """The layout fragments of every page (``PAGECACHE_LAYOUT_FRAGMENTS``): the site's
+    middleware looks them up with the Site in one cache call."""
+    parts = _layout_parts(request)
+    return [("site_brand", parts), ("main_menu", parts), ("site_footer", _footer_parts(request))]
 
 
 def _portal_settings(request):
@@ -137,8 +148,9 @@ def _footer_html(request):
 def site_footer(context):
     """The footer, rendered once per site, language and year (pagecache/fragments.py)."""
     request = context["request"]
-    parts = (*_layout_parts(request), timezone.localdate().year)
-    return mark_safe(fragments.cached("site_footer", parts, lambda: _footer_html(request)))
+    return mark_safe(
+        fragments.cached("site_footer", _footer_parts(request), lambda: _footer_html(request))
+    )
 
 
 def _brand_html(request, site):
@@ -164,6 +176,12 @@ def site_brand(context):
     return mark_safe(
         fragments.cached("site_brand", _layout_parts(request), lambda: _brand_html(request, site))
     )
+
+
+@register.simple_tag(takes_context=True)
+def link_block_url(context, value):
+    """The URL of a call-to-action's link (``LinkStructValue``), resolved with the request."""
+    return value.url_for(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -163,3 +163,47 @@ def test_a_site_change_is_seen_at_once(client, layout):
     site.save()
     assert site_queries(client, "/de/cluster/")
     assert "Mitteldeutschland-Portal" in text(client.get("/de/termine/"))
+
+
+def test_site_and_layout_come_in_one_cache_call(client, layout, monkeypatch):
+    """The Site, brand, menu and footer are looked up together, not one round trip each."""
+    from pagecache import store
+
+    backend = store.cache()
+    calls = []
+
+    class Counting:
+        def __getattr__(self, name):
+            attribute = getattr(backend, name)
+            if callable(attribute):
+                calls.append(name)
+            return attribute
+
+    client.get("/de/")  # computes and stores the fragments
+    monkeypatch.setattr(store, "cache", Counting)
+    response = client.get("/de/ueber-uns/")
+    assert response.status_code == 200
+    assert "Über uns" in text(response)  # the menu, from the cache
+    assert calls == ["get_many"]
+
+
+def test_a_fragment_computed_in_the_request_is_reused_by_it(rf, layout):
+    from pagecache import fragments
+
+    computed = []
+    with fragments.prefetched([("probe", ("x",))]):
+        for _ in range(2):
+            value = fragments.cached("probe", ("x",), lambda: computed.append(1) or "value")
+            assert value == "value"
+    assert computed == [1]
+
+
+def test_prefetching_with_fragments_off_computes_each_time(layout, settings):
+    from pagecache import fragments
+
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    computed = []
+    with fragments.prefetched([("probe", ("y",))]):
+        for _ in range(2):
+            fragments.cached("probe", ("y",), lambda: computed.append(1))
+    assert computed == [1, 1]

@@ -257,3 +257,74 @@ def test_lost_sequence_counter_never_makes_old_entries_fresh(db):
     caches["default"].delete(store.SEQ_KEY)
     store.purge({"page:3"})
     assert not store.is_fresh({"seq": seq, "tags": ["page:2", "page:3"]})
+
+
+class CountingCache:
+    """Counts the round trips the page cache makes to its backend."""
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.calls = []
+
+    def __getattr__(self, name):
+        attribute = getattr(self.backend, name)
+        if not callable(attribute):
+            return attribute
+
+        def counted(*args, **kwargs):
+            self.calls.append(name)
+            return attribute(*args, **kwargs)
+
+        return counted
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    counting = CountingCache(caches["default"])
+    monkeypatch.setattr(store, "cache", lambda: counting)
+    return counting.calls
+
+
+def test_hit_without_any_purge_since_costs_one_cache_call(client, portal, cache_calls):
+    cached(client, "/de/cluster/")
+    cache_calls.clear()
+    state, _response = fetch(client, "/de/cluster/")
+    assert state == "HIT"
+    assert cache_calls == ["get_many"]
+
+
+def test_hit_after_an_unrelated_purge_checks_the_markers(client, portal, cache_calls):
+    cached(client, "/de/cluster/")
+    store.purge({"page:999999"})
+    cache_calls.clear()
+    state, _response = fetch(client, "/de/cluster/")
+    assert state == "HIT"
+    # The entry, then its markers: the sequence moved, so the markers decide.
+    assert cache_calls == ["get_many", "get_many"]
+
+
+def test_sequence_unchanged_means_fresh_without_reading_markers(db, cache_calls):
+    key = store.entry_key("unchanged")
+    _entry, seq = store.lookup(key)
+    store.save(key, {"seq": seq, "tags": ["all", "page:1"]}, 60)
+    entry, current = store.lookup(key)
+    cache_calls.clear()
+    assert store.is_fresh(entry, current)
+    assert cache_calls == []
+    store.purge({"page:1"})
+    entry, current = store.lookup(key)
+    assert not store.is_fresh(entry, current)
+
+
+def test_url_names_are_resolved_once_per_path(client, portal):
+    from pagecache.middleware import resolved_url_name
+
+    resolved_url_name.cache_clear()
+    cached(client, "/de/cluster/")
+    fetch(client, "/de/cluster/")
+    info = resolved_url_name.cache_info()
+    assert info.misses == 1
+    assert info.hits >= 1
+    assert resolved_url_name("de", "cms.urls", "/de/cluster/") == "wagtail_serve"
+    assert resolved_url_name("de", "cms.urls", "/keine/seite/") is None
+    assert info.maxsize == 4096
