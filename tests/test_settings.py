@@ -21,6 +21,7 @@ print(json.dumps({
     "DEBUG": settings.DEBUG,
     "DATABASE": settings.DATABASES["default"],
     "CACHE": settings.CACHES["default"],
+    "RENDITION_CACHE": settings.CACHES["renditions"],
     "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
     "SECURE_SSL_REDIRECT": settings.SECURE_SSL_REDIRECT,
     "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
@@ -38,7 +39,14 @@ def production_env(**overrides):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "CACHE_URL", "DEBUG"}
+        if key
+        not in {
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            "CACHE_URL",
+            "RENDITION_CACHE_URL",
+            "DEBUG",
+        }
     }
     env.update(
         {
@@ -136,3 +144,19 @@ def test_without_urls_sqlite_and_local_memory_cache():
 
     assert loaded["DATABASE"]["ENGINE"] == "django.db.backends.sqlite3"
     assert loaded["CACHE"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    # Wagtail's renditions: per process, bounded (their keys carry the file's hash).
+    renditions = loaded["RENDITION_CACHE"]
+    assert renditions["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert renditions["OPTIONS"]["MAX_ENTRIES"] == 5_000
+
+
+def test_a_redis_renditions_cache_ignores_outages_too():
+    loaded = load_settings(
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="example.org",
+        RENDITION_CACHE_URL="redis://127.0.0.1:6379/2",
+    )
+
+    renditions = loaded["RENDITION_CACHE"]
+    assert renditions["BACKEND"] == "django_redis.cache.RedisCache"
+    assert renditions["OPTIONS"]["IGNORE_EXCEPTIONS"] is True

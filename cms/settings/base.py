@@ -137,10 +137,10 @@ CACHES["renditions"] = env.cache("RENDITION_CACHE_URL", default="locmemcache://r
 if CACHES["renditions"]["BACKEND"].endswith("LocMemCache"):
     CACHES["renditions"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
     CACHES["renditions"].setdefault("TIMEOUT", 3600)
-if CACHES["default"]["BACKEND"].startswith("django_redis"):
-    CACHES["default"].setdefault("OPTIONS", {})
-    # A cache outage must degrade to uncached pages, never to a server error.
-    CACHES["default"]["OPTIONS"].setdefault("IGNORE_EXCEPTIONS", True)
+for _cache in CACHES.values():
+    if _cache["BACKEND"].startswith("django_redis"):
+        # A cache outage must degrade to uncached pages, never to a server error.
+        _cache.setdefault("OPTIONS", {}).setdefault("IGNORE_EXCEPTIONS", True)
 
 # Page cache (pagecache/, docs/caching.md): seconds an anonymous visitor's page stays cached;
 # 0 switches it off.
