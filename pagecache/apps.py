@@ -10,6 +10,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
         from .purge import connect
 
         connect()

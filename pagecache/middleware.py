@@ -86,14 +86,14 @@ class PageCacheMiddleware:
             return None
         if getattr(request, "is_preview", False) or "HTTP_AUTHORIZATION" in request.META:
             return None
-        url_name = resolved_url_name(
+        name = url_name(
             translation.get_language(),
             getattr(request, "urlconf", None) or settings.ROOT_URLCONF,
             request.path_info,
         )
-        if url_name not in conf.url_names():
+        if name not in conf.url_names():
             return None
-        request.pagecache_url_name = url_name
+        request.pagecache_url_name = name
         query = self.normalised_query(request)
         if query is None:
             return None
@@ -228,6 +228,16 @@ class PageCacheMiddleware:
         return conditional
 
 
+# Longer paths are resolved each time: they are rare, and 4,096 of them could take megabytes.
+MAX_REMEMBERED_PATH = 256
+
+
+def url_name(language, urlconf, path_info):
+    if len(path_info) > MAX_REMEMBERED_PATH:
+        return resolved_url_name.__wrapped__(language, urlconf, path_info)
+    return resolved_url_name(language, urlconf, path_info)
+
+
 @functools.lru_cache(maxsize=4096)
 def resolved_url_name(language, urlconf, path_info):
     """The URL name ``path_info`` resolves to, or None; remembered per process.
@@ -252,7 +262,8 @@ class CachedSiteMiddleware:
     a fragment (fragments.py) for the host and port; other requests (admin, health check,
     documents) keep Wagtail's own lookup and pay nothing. The fragments of the shared layout
     (``PAGECACHE_LAYOUT_FRAGMENTS``, a function of the request that names them) are looked up
-    in the same cache call. A change of any Site bumps the
+    in the same cache call, so this middleware must come after PageCacheMiddleware
+    (system check ``pagecache.E001``, pagecache/checks.py). A change of any Site bumps the
     ``all`` tag and an edit of the root page its own tag, so the cached answer is never older
     than the sites table.
 

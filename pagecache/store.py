@@ -13,8 +13,11 @@ Freshness uses a purge *sequence* rather than deleting entries:
 Race behaviour: a request that started rendering before a purge read the old ``seq``; when it
 stores its (possibly old) page afterwards, the marker is already newer, so the entry is never
 served. Purges run when the signal fires and again after the transaction commits, so a render
-that read uncommitted-old data between the two is caught too. Nothing depends on clocks, so
-several servers sharing Redis need no synchronised time.
+that read uncommitted-old data between the two is caught too. Clocks matter only when the
+counter is lost (evicted, or Redis emptied): it restarts from the current time in
+milliseconds, which must be above every value it had, so the servers' clocks must not lag
+far behind each other. The counter has no expiry; with Redis' ``volatile-*`` eviction
+policies it is never evicted.
 
 Markers live ``marker_ttl() + MARKER_MARGIN`` seconds, longer than any page or layout fragment
 (fragments.py) they could invalidate. If the cache evicts a marker under memory pressure

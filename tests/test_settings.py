@@ -144,10 +144,8 @@ def test_without_urls_sqlite_and_local_memory_cache():
 
     assert loaded["DATABASE"]["ENGINE"] == "django.db.backends.sqlite3"
     assert loaded["CACHE"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    # Wagtail's renditions: per process, bounded (their keys carry the file's hash).
-    renditions = loaded["RENDITION_CACHE"]
-    assert renditions["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert renditions["OPTIONS"]["MAX_ENTRIES"] == 5_000
+    # Wagtail's renditions: no cache (no write to Redis per image and render).
+    assert loaded["RENDITION_CACHE"]["BACKEND"] == "django.core.cache.backends.dummy.DummyCache"
 
 
 def test_a_redis_renditions_cache_ignores_outages_too():

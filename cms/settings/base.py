@@ -128,15 +128,11 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # The page cache keeps a purge marker per edited object; Django's default of 300 entries
     # would cull Wagtail's own entries (site root paths) after a few hundred edits.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
-# Wagtail writes every rendition it hands out to the "renditions" cache, and reads it from
-# there when a page did not prefetch it. Its keys carry the image's file hash and the
-# filter, so a per-process memory cache never serves an outdated file, and a page with
-# five images does not pay five round trips to Redis for writes. RENDITION_CACHE_URL can
-# point it at a shared cache instead.
-CACHES["renditions"] = env.cache("RENDITION_CACHE_URL", default="locmemcache://renditions")
-if CACHES["renditions"]["BACKEND"].endswith("LocMemCache"):
-    CACHES["renditions"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5_000)
-    CACHES["renditions"].setdefault("TIMEOUT", 3600)
+# Wagtail writes every rendition it hands out to the "renditions" cache and reads it from
+# there only when a page did not prefetch it. A dummy cache spares a Redis write per image on
+# every render; a per-process memory cache would keep deleted renditions in the other
+# processes (Wagtail purges only its own), so their pages would point at deleted files.
+CACHES["renditions"] = env.cache("RENDITION_CACHE_URL", default="dummycache://")
 for _cache in CACHES.values():
     if _cache["BACKEND"].startswith("django_redis"):
         # A cache outage must degrade to uncached pages, never to a server error.

@@ -14,8 +14,8 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
-# No separate "renditions" cache: Wagtail then uses the default one, which the tests empty
-# between tests (a per-process one would keep renditions of images rolled back with a test).
+# No separate "renditions" cache: Wagtail then uses the default one, so the tests see the
+# rendition cache at work (it is emptied between tests).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal-test")}
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 10_000

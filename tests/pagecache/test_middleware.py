@@ -328,3 +328,13 @@ def test_url_names_are_resolved_once_per_path(client, portal):
     assert resolved_url_name("de", "cms.urls", "/de/cluster/") == "wagtail_serve"
     assert resolved_url_name("de", "cms.urls", "/keine/seite/") is None
     assert info.maxsize == 4096
+
+
+def test_long_paths_are_resolved_without_being_remembered(client, portal):
+    from pagecache.middleware import MAX_REMEMBERED_PATH, resolved_url_name, url_name
+
+    resolved_url_name.cache_clear()
+    long_path = "/de/" + "x" * MAX_REMEMBERED_PATH + "/"
+    assert url_name("de", "cms.urls", long_path) == "wagtail_serve"
+    assert resolved_url_name.cache_info().currsize == 0
+    assert client.get(long_path).status_code == 404
