@@ -16,8 +16,9 @@ from wagtail.models import Locale
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import _default_home_page
-from home.models import FederalState
+from portal.factories import default_home_page
+from portal.models import FederalState
+from quotes.factories import QuoteFactory
 
 from .models import (
     ClusterFigure,
@@ -26,7 +27,6 @@ from .models import (
     ClusterNetwork,
     ClusterPage,
     ClusterPageQuote,
-    Quote,
     Sector,
 )
 
@@ -37,7 +37,6 @@ __all__ = [
     "ClusterNetworkFactory",
     "ClusterPageFactory",
     "ClusterPageQuoteFactory",
-    "QuoteFactory",
     "SectorFactory",
 ]
 
@@ -59,7 +58,7 @@ class SectorFactory(DjangoModelFactory):
 class ClusterIndexPageFactory(wagtail_factories.PageFactory):
     """The cluster overview, live, by default under the German home page."""
 
-    parent = factory.LazyFunction(_default_home_page)
+    parent = factory.LazyFunction(default_home_page)
     title = "Cluster in Mitteldeutschland"
     slug = factory.Sequence(lambda n: f"cluster-{n}")
     intro = "<p>Die Cluster der Region.</p>"
@@ -127,21 +126,6 @@ class ClusterNetworkFactory(DjangoModelFactory):
 
     class Meta:
         model = ClusterNetwork
-
-
-class QuoteFactory(DjangoModelFactory):
-    """A live quote in the default (German) locale; ``live=False`` for a draft."""
-
-    text = factory.Sequence(lambda n: f"Mitteldeutschland ist ein starker Standort ({n}).")
-    academic_title = "Dr."
-    name = factory.Sequence(lambda n: f"Erika Musterfrau {n}")
-    role = "Geschäftsführerin (fiktiv)"
-    organisation = "Beispiel GmbH"
-    locale = factory.LazyFunction(_default_locale)
-    live = True
-
-    class Meta:
-        model = Quote
 
 
 class ClusterPageQuoteFactory(DjangoModelFactory):

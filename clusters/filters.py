@@ -1,4 +1,4 @@
-"""Filters of the cluster overview and of the quotes' admin listing (django-filter).
+"""Filters of the cluster overview, and the cluster filter of the quotes' admin listing.
 
 The overview's filters live in the address (`?kind=micro&state=TH&sector=optik`), so a
 filtered list can be shared and works without JavaScript. A value that is not one of the
@@ -7,13 +7,12 @@ choices never fails the page: that filter is ignored and the page says so.
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.filters import WagtailFilterSet
-
 import django_filters
 
-from home.models import FederalState
+from portal.models import FederalState
+from quotes.views import QuoteFilterSet
 
-from .models import ClusterPage, Quote, Sector
+from .models import ClusterPage, Sector
 
 MAX_SHOWN_VALUE = 40
 
@@ -72,38 +71,15 @@ class ClusterFilter(django_filters.FilterSet):
         return list(self.qs)
 
 
-class QuoteFilterSet(WagtailFilterSet):
-    """Admin filters of the quotes listing: organisation, cluster, published or draft."""
+class ClusterQuoteFilterSet(QuoteFilterSet):
+    """The quotes' admin filters, and the cluster pages that show a quote."""
 
-    organisation = django_filters.ChoiceFilter(
-        label=_("Organisation"), choices=lambda: organisation_choices()
-    )
     cluster = django_filters.ModelChoiceFilter(
         label=_("Cluster"),
         field_name="cluster_links__page",
         queryset=ClusterPage.objects.order_by("title"),
         distinct=True,
     )
-    live = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=[("true", _("Published")), ("false", _("Draft"))],
-        method="filter_live",
-        empty_label=_("All"),
-    )
 
-    class Meta:
-        model = Quote
+    class Meta(QuoteFilterSet.Meta):
         fields = []
-
-    def filter_live(self, queryset, name, value):
-        return queryset.filter(live=value == "true")
-
-
-def organisation_choices():
-    names = (
-        Quote.objects.exclude(organisation="")
-        .order_by("organisation")
-        .values_list("organisation", flat=True)
-        .distinct()
-    )
-    return [(name, name) for name in names]

@@ -1,55 +1,42 @@
-"""Clusters and quotes: the cluster overview, one page per cluster, sectors and quotes.
+"""Clusters: the cluster overview, one page per cluster, and the sectors they belong to.
 
 The EMMD distinguishes micro-clusters (concentrated in one city, such as Optoelektronik in Jena)
 from macro-clusters (a critical mass only across several federal states). Cluster pages carry
 structured facts (states, sites, key figures, networks) so the overview can filter them and
-search engines can read them; quotes of business leaders are snippets, reviewed as drafts and
-reused on the home page, on cluster pages and in any StreamField.
+search engines can read them; quotes of business leaders (`quotes.Quote`) are chosen on
+cluster pages as related quotes.
 """
 
 import datetime
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
     Orderable,
     Page,
-    PreviewableMixin,
-    RevisionMixin,
     TranslatableMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BaseStreamBlock
-from home.fields import optional_link
-from home.localization import (
-    display_language_codes,
-    localize_pages,
-    localized_url,
-    prefer_active_locale,
-)
+from portal.blocks import BaseStreamBlock
+from portal.fields import optional_link
+from portal.localization import display_language_codes, page_language, prefer_active_locale
+from quotes.models import ALT_TEXT_REQUIRED, Quote, chosen_quote_ids, quotes_text
 
 INTRO_FEATURES = ["bold", "italic", "link"]
-ALT_TEXT_REQUIRED = _("Describe the image for people who cannot see it.")
 
 
 def earliest_year():
@@ -72,11 +59,6 @@ def check_year(year, field, errors):
 def display_languages():
     """The language codes whose content may be shown: the active one and the source (German)."""
     return display_language_codes()
-
-
-def image_with_renditions():
-    """Images with their renditions prefetched, so `{% image %}` needs no query per item."""
-    return get_image_model().objects.prefetch_related("renditions")
 
 
 # Sectors
@@ -240,7 +222,7 @@ class ClusterPage(Page):
         ),
     )
     federal_states = ParentalManyToManyField(
-        "home.FederalState",
+        "portal.FederalState",
         verbose_name=_("federal states"),
         related_name="cluster_pages",
         help_text=_("The states in which the cluster's companies and institutes are found."),
@@ -291,7 +273,7 @@ class ClusterPage(Page):
 
     # Contact
     contact_person = optional_link(
-        "home.ContactPerson",
+        "portal.ContactPerson",
         _("contact person"),
         _("Who answers questions about the cluster, e.g. its cluster manager."),
     )
@@ -396,16 +378,30 @@ class ClusterPage(Page):
     def card_text(self):
         return self.summary
 
-    # Search index (search/indexing.py)
+    # Search index: what the page shows from child rows and snippets
 
     def search_key_figures(self):
-        from search.indexing import key_figures_text, page_language
+        """Label (or the kind's name), value, unit, year and source of the key figures.
 
-        return key_figures_text(self.figures.all(), page_language(self))
+        The kind's name is translated into the page's language, whatever language the editor
+        who publishes the page uses in the admin.
+        """
+        parts = []
+        with translation.override(page_language(self)):
+            for figure in self.figures.all():
+                value = figure.value.normalize() if figure.value is not None else ""
+                parts.extend(
+                    [
+                        str(figure.display_label),
+                        f"{value:f}" if value != "" else "",
+                        figure.unit,
+                        str(figure.year or ""),
+                        figure.source,
+                    ]
+                )
+        return " ".join(part for part in parts if part)
 
     def search_quotes(self):
-        from search.indexing import chosen_quote_ids, quotes_text
-
         chosen = [link.quote_id for link in self.related_quotes.all() if link.quote_id]
         return quotes_text(self, pks=chosen + chosen_quote_ids(self.body))
 
@@ -461,7 +457,7 @@ class ClusterLocation(Orderable):
         _("city or site"), max_length=120, help_text=_('For example "Jena" or "Chemiepark Leuna".')
     )
     federal_state = models.ForeignKey(
-        "home.FederalState",
+        "portal.FederalState",
         verbose_name=_("federal state"),
         on_delete=models.PROTECT,
         related_name="+",
@@ -630,7 +626,7 @@ class ClusterPageQuote(Orderable):
 
     page = ParentalKey(ClusterPage, on_delete=models.CASCADE, related_name="related_quotes")
     quote = models.ForeignKey(
-        "clusters.Quote",
+        "quotes.Quote",
         verbose_name=_("quote"),
         on_delete=models.CASCADE,
         related_name="cluster_links",
@@ -642,187 +638,3 @@ class ClusterPageQuote(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related quote")
         verbose_name_plural = _("related quotes")
-
-
-# Quotes
-
-
-class Quote(
-    TranslatableMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    ClusterableModel,
-):
-    """A statement of a business leader about the region, reused across the portal.
-
-    Editors write the quote once, have it reviewed as a draft and publish it; they choose it on
-    the home page, on cluster pages (where it is then listed under "Clusters") and in any text
-    through the "Quote" block. The quote text, role and alternative text are translated.
-    """
-
-    text = models.TextField(
-        _("quote"), max_length=1200, help_text=_("Without quotation marks; they are added.")
-    )
-    academic_title = models.CharField(
-        _("academic title"), max_length=40, blank=True, help_text=_("For example “Dr.-Ing.”.")
-    )
-    name = models.CharField(_("name"), max_length=120, help_text=_("First name and surname."))
-    role = models.CharField(
-        _("role"), max_length=200, blank=True, help_text=_("For example “Managing director”.")
-    )
-    organisation = models.CharField(
-        _("organisation"), max_length=200, blank=True, help_text=_("Company or institution.")
-    )
-    portrait = optional_link("wagtailimages.Image", _("portrait"))
-    portrait_alt_text = models.CharField(
-        _("alternative text of the portrait"),
-        max_length=255,
-        blank=True,
-        help_text=_("Required with a portrait, e.g. “Portrait of Dr. Erika Musterfrau”."),
-    )
-    link_page = optional_link(
-        "wagtailcore.Page",
-        _("internal page"),
-        _("Where visitors read more, e.g. the organisation's member profile."),
-    )
-    link_url = models.URLField(_("external address"), blank=True)
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="quote")
-
-    person_panels = [
-        FieldRowPanel([FieldPanel("academic_title"), FieldPanel("name")]),
-        FieldPanel("role"),
-        FieldPanel("organisation"),
-        MultiFieldPanel(
-            [FieldPanel("portrait"), FieldPanel("portrait_alt_text")], heading=_("Portrait")
-        ),
-    ]
-    link_panels = [
-        MultiFieldPanel(
-            [PageChooserPanel("link_page"), FieldPanel("link_url")],
-            heading=_("Link"),
-            help_text=_("Choose an internal page or enter an external address, not both."),
-        ),
-    ]
-    panels = [FieldPanel("text")] + person_panels + link_panels
-
-    override_translatable_fields = [
-        TranslatableField("text"),
-        TranslatableField("role"),
-        TranslatableField("portrait_alt_text"),
-        SynchronizedField("academic_title"),
-        SynchronizedField("name"),
-        SynchronizedField("organisation"),
-        SynchronizedField("portrait"),
-        SynchronizedField("link_page"),
-        SynchronizedField("link_url"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("quote")
-        verbose_name_plural = _("quotes")
-        ordering = ["name", "pk"]
-
-    def __str__(self):
-        excerpt = self.text if len(self.text) <= 50 else self.text[:49] + "…"
-        return f"{self.full_name}: {excerpt}"
-
-    def clean(self):
-        super().clean()
-        errors = {}
-        if self.portrait_id and not self.portrait_alt_text.strip():
-            errors["portrait_alt_text"] = ALT_TEXT_REQUIRED
-        if self.link_page_id and self.link_url:
-            message = _("Choose either an internal page or an external address, not both.")
-            errors["link_page"] = message
-            errors["link_url"] = message
-        if errors:
-            raise ValidationError(errors)
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    @property
-    def full_name(self):
-        return f"{self.academic_title} {self.name}".strip()
-
-    @property
-    def attribution(self):
-        """Role and organisation in one line, e.g. "Managing director, Beispiel GmbH"."""
-        return ", ".join(part for part in (self.role, self.organisation) if part)
-
-    @property
-    def url(self):
-        """The "read more" address; `resolve_translation_keys` localizes the page in bulk."""
-        if self.link_page_id:
-            page = self.link_page
-            return localized_url(page) if page is not None and page.live else ""
-        return self.link_url
-
-    def structured_data(self):
-        """schema.org Quotation with the person and organisation as its creator."""
-        creator = {"@type": "Person", "name": self.full_name}
-        if self.academic_title:
-            creator["honorificPrefix"] = self.academic_title
-        if self.role:
-            creator["jobTitle"] = self.role
-        if self.organisation:
-            creator["affiliation"] = {"@type": "Organization", "name": self.organisation}
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Quotation",
-            "text": self.text,
-            "creator": creator,
-            "inLanguage": self.locale.language_code,
-        }
-        return data
-
-    def get_preview_template(self, request, mode_name):
-        return "clusters/previews/quote.html"
-
-    def get_preview_context(self, request, mode_name):
-        context = super().get_preview_context(request, mode_name)
-        context["quotes"] = [self]
-        return context
-
-    @classmethod
-    def display_queryset(cls):
-        return (
-            cls.objects.filter(live=True, locale__language_code__in=display_languages())
-            .select_related("locale", "link_page")
-            .prefetch_related(Prefetch("portrait", queryset=image_with_renditions()))
-        )
-
-    @classmethod
-    def resolve_translation_keys(cls, keys):
-        """Live quotes for `keys` (in that order), each in the active language if translated.
-
-        A quote without a live version is left out. One query for the quotes plus one for
-        the portraits and one for their renditions, however many quotes there are.
-        """
-        if not keys:
-            return []
-        quotes = prefer_active_locale(list(cls.display_queryset().filter(translation_key__in=keys)))
-        by_key = {quote.translation_key: quote for quote in quotes}
-        ordered = [by_key[key] for key in dict.fromkeys(keys) if key in by_key]
-        # Each quote's "read more" page in the visitor's language, in one query for all.
-        for quote, page in zip(
-            ordered, localize_pages([q.link_page for q in ordered]), strict=True
-        ):
-            quote.link_page = page
-        return ordered
-
-    @classmethod
-    def resolve_pks(cls, pks):
-        """{chosen id: live quote} for quotes chosen in any language, each in the active
-        language where translated; ids without a live version are left out. Two queries
-        plus the portraits, however many quotes (see `resolve_translation_keys`).
-        """
-        if not pks:
-            return {}
-        key_of = dict(cls.objects.filter(pk__in=pks).values_list("pk", "translation_key"))
-        quotes = cls.resolve_translation_keys(list(dict.fromkeys(key_of.values())))
-        by_key = {quote.translation_key: quote for quote in quotes}
-        return {pk: by_key[key] for pk, key in key_of.items() if key in by_key}

@@ -1,29 +1,24 @@
-"""Admin registration of the clusters app's snippets: quotes and sectors."""
+"""Admin registration of the clusters app's snippets: quotes (with a cluster filter) and sectors."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from editorial.viewsets import LocaleScopedSnippetViewSetMixin
+from portal.viewsets import TranslatableSnippetViewSet
+from quotes.views import QuoteViewSet
 
-from .filters import QuoteFilterSet
-from .models import Quote, Sector
-
-
-class QuoteViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
-    """Quotes of business leaders: drafts, revisions, preview and locking before they go live."""
-
-    model = Quote
-    icon = "openquote"
-    menu_label = _("Quotes")
-    list_display = ["__str__", "organisation", "locale", "live"]
-    search_fields = ["text", "name", "organisation", "role"]
-    filterset_class = QuoteFilterSet
-    ordering = ["name", "pk"]
+from .filters import ClusterQuoteFilterSet
+from .models import Sector
 
 
-class SectorViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
+class ClusterQuoteViewSet(QuoteViewSet):
+    """The quotes, filterable by the cluster pages that show them."""
+
+    filterset_class = ClusterQuoteFilterSet
+
+
+class SectorViewSet(TranslatableSnippetViewSet):
     """The sectors visitors filter the clusters by."""
 
     model = Sector
@@ -35,7 +30,7 @@ class SectorViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
 
 
 class ClustersViewSetGroup(SnippetViewSetGroup):
-    items = (QuoteViewSet, SectorViewSet)
+    items = (ClusterQuoteViewSet, SectorViewSet)
     menu_icon = "openquote"
     menu_label = _("Clusters and quotes")
     menu_name = "clusters"

@@ -37,4 +37,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler500 = "home.views.server_error"
+handler500 = "portal.views.server_error"

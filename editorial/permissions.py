@@ -65,7 +65,7 @@ class LocaleScopedPermissionPolicy(ModelPermissionPolicy):
     Model-level checks (`user_has_permission`) stay as in Wagtail, so menus and listings work;
     every check on an instance, or on a locale, also requires the instance's locale. The
     snippet views are guarded with these instance checks by
-    `editorial.viewsets.LocaleScopedSnippetViewSetMixin`.
+    `editorial.viewsets.LocaleScope`.
     """
 
     def check_model(self, model):

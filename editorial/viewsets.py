@@ -1,4 +1,4 @@
-"""The snippet viewset mixin that scopes a translatable snippet's admin views by locale."""
+"""The scope that limits a translatable snippet's admin views to the user's locales."""
 
 import functools
 
@@ -25,10 +25,11 @@ ACTION_BY_VIEW = {
 }
 
 
-class LocaleScopedSnippetViewSetMixin:
-    """Put first in a translatable snippet's `SnippetViewSet` bases.
+class LocaleScope:
+    """Scopes a translatable snippet's admin views by locale (`PORTAL_SNIPPET_SCOPES`).
 
-    Registers a `LocaleScopedPermissionPolicy` for the model (Wagtail 8 looks policies up in
+    `portal.viewsets.TranslatableSnippetViewSet` calls it for every snippet viewset. It
+    registers a `LocaleScopedPermissionPolicy` for the model (Wagtail 8 looks policies up in
     `wagtail.permissions.policy_registry`; setting `permission_policy` on a viewset is
     deprecated) and guards every view of one object. Wagtail's generic views check most
     permissions per model only ("may change quotes"), so each URL is wrapped with a check on
@@ -36,22 +37,20 @@ class LocaleScopedSnippetViewSetMixin:
     through the edit or add form also needs the publish permission in that locale.
     """
 
-    def register_permissions(self):
-        if policy_registry.get_by_type(self.model, fallback=False) is None:
+    def register_permissions(self, viewset):
+        if policy_registry.get_by_type(viewset.model, fallback=False) is None:
             register_permission_policy(
-                self.model, LocaleScopedPermissionPolicy(self.model), exact_class=True
+                viewset.model, LocaleScopedPermissionPolicy(viewset.model), exact_class=True
             )
-        super().register_permissions()
 
-    def get_urlpatterns(self):
-        return [self._scoped(pattern) for pattern in super().get_urlpatterns()]
+    def wrap_urlpatterns(self, viewset, patterns):
+        return [self._scoped(viewset.model, pattern) for pattern in patterns]
 
-    def _scoped(self, pattern):
+    def _scoped(self, model, pattern):
         if not isinstance(pattern, URLPattern) or pattern.name in UNSCOPED_VIEWS:
             return pattern
         action = ACTION_BY_VIEW.get(pattern.name, "change")
         view = pattern.callback
-        model = self.model
 
         @functools.wraps(view)
         def scoped_view(request, *args, **kwargs):

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import _default_home_page
+from portal.factories import default_home_page
 
 from .models import (
     EventCategory,
@@ -62,7 +62,7 @@ class EventCategoryFactory(DjangoModelFactory):
 class EventIndexPageFactory(wagtail_factories.PageFactory):
     """A live events calendar below the German home page."""
 
-    parent = factory.LazyFunction(_default_home_page)
+    parent = factory.LazyFunction(default_home_page)
     title = "Termine"
     slug = factory.Sequence(lambda n: "termine" if n == 0 else f"termine-{n}")
     intro = "Veranstaltungen in Mitteldeutschland."

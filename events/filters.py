@@ -15,8 +15,8 @@ from django.utils.translation import pgettext_lazy
 
 import django_filters
 
-from home.models import FederalState
 from pagecache import fragments, tags
+from portal.models import FederalState
 
 from .models import EventCategoryLink, EventPage
 from .recurrence import make_aware

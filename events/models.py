@@ -41,9 +41,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 
-from home.blocks import BaseStreamBlock, ConsentEmbedBlock
-from home.fields import optional_link
 from locations.panels import SelfHostedLeafletPanel
+from portal.blocks import BaseStreamBlock, ConsentEmbedBlock
+from portal.fields import optional_link
+from portal.localization import prefer_active_locale
+from quotes.models import chosen_quote_ids, quotes_text
 
 from . import recurrence
 
@@ -110,8 +112,6 @@ class EventCategory(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Mo
 
         One query: the language codes come from the settings, not from the Locale table.
         """
-        from home.localization import prefer_active_locale
-
         codes = {translation.get_language(), settings.LANGUAGE_CODE}
         categories = list(
             cls.objects.filter(live=True, locale__language_code__in=codes).select_related("locale")
@@ -377,7 +377,7 @@ class EventPage(RoutablePageMixin, Page):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     federal_state = optional_link(
-        "home.FederalState",
+        "portal.FederalState",
         _("federal state"),
         _("For the filter by federal state; leave empty for events outside the region."),
     )
@@ -420,7 +420,7 @@ class EventPage(RoutablePageMixin, Page):
         _("image"),
         _("Shown at the top and in teasers; its description is the alternative text."),
     )
-    contact = optional_link("home.ContactPerson", _("contact person"))
+    contact = optional_link("portal.ContactPerson", _("contact person"))
     body = StreamField(
         BaseStreamBlock(),
         verbose_name=_("body"),
@@ -597,9 +597,7 @@ class EventPage(RoutablePageMixin, Page):
     # Search index
 
     def search_quotes(self):
-        """The chosen quote snippets' text for the search index (search/indexing.py)."""
-        from search.indexing import chosen_quote_ids, quotes_text
-
+        """The chosen quote snippets' text for the search index (`quotes.models.quotes_text`)."""
         return quotes_text(self, pks=chosen_quote_ids(self.body))
 
     # Validation

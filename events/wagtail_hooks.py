@@ -3,14 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from editorial.viewsets import LocaleScopedSnippetViewSetMixin
+from portal.viewsets import TranslatableSnippetViewSet
 
 from .models import EventCategory
 
 
-class EventCategoryViewSet(LocaleScopedSnippetViewSetMixin, SnippetViewSet):
+class EventCategoryViewSet(TranslatableSnippetViewSet):
     model = EventCategory
     icon = "tag"
     menu_label = _("Event categories")

@@ -14,13 +14,16 @@ which the model derives its indexed columns on save (as the admin does).
 from decimal import Decimal
 
 import wagtail_factories
-from wagtail.models import Locale
 
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import BaseStreamBlockFactory, FederalStateFactory, ImageFactory
-from home.models import HomePage
+from portal.factories import (
+    BaseStreamBlockFactory,
+    FederalStateFactory,
+    ImageFactory,
+    default_home_page,
+)
 
 from .models import (
     Kind,
@@ -34,14 +37,10 @@ from .models import (
 __all__ = ["LocationGalleryImageFactory", "LocationIndexPageFactory", "LocationPageFactory"]
 
 
-def _default_home_page():
-    return HomePage.objects.filter(locale=Locale.get_default()).order_by("path").first()
-
-
 class LocationIndexPageFactory(wagtail_factories.PageFactory):
     """A live pool page under the German home page (sites unless `kind="hall"`)."""
 
-    parent = factory.LazyFunction(_default_home_page)
+    parent = factory.LazyFunction(default_home_page)
     title = factory.Sequence(lambda n: f"Gewerbeflächen {n}")
     kind = Kind.SITE
     intro = "Freie Flächen für Industrie und Gewerbe in Mitteldeutschland."

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
-from home.models import FederalState
+from portal.models import FederalState
 
 from .models import Kind, LocationIndexPage, Zoning
 

@@ -25,8 +25,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
-from home.blocks import BaseStreamBlock
-from home.fields import optional_link
+from portal.blocks import BaseStreamBlock
+from portal.fields import optional_link
 
 from .panels import SelfHostedLeafletPanel
 
@@ -195,7 +195,7 @@ class LocationPage(Page):
         help_text=_("Landkreis or independent city, e.g. Saalekreis or Leipzig."),
     )
     federal_state = models.ForeignKey(
-        "home.FederalState",
+        "portal.FederalState",
         verbose_name=_("federal state"),
         on_delete=models.PROTECT,
         related_name="+",
@@ -311,7 +311,7 @@ class LocationPage(Page):
     expose = optional_link(
         "wagtaildocs.Document", _("exposé (PDF)"), _("The property's exposé as a PDF file.")
     )
-    contact_person = optional_link("home.ContactPerson", _("contact person"))
+    contact_person = optional_link("portal.ContactPerson", _("contact person"))
     description = StreamField(
         BaseStreamBlock(),
         verbose_name=_("description"),

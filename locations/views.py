@@ -31,8 +31,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, PageLogEntry
 
-from home.models import FederalState
 from home.rendering import RenderedFormCache
+from portal.models import FederalState
 
 from .filters import FeedFilterSet, LocationFilterSet
 from .models import Kind, LocationIndexPage, LocationPage, Zoning, map_settings

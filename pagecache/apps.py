@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from portal import caching
+
 
 class PageCacheConfig(AppConfig):
     """Whole-page cache for anonymous visitors, purged on publish and snippet or setting edits."""
@@ -11,6 +13,8 @@ class PageCacheConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the system checks
+        from .fragments import PortalHooks
         from .purge import connect
 
         connect()
+        caching.install(PortalHooks())

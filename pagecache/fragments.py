@@ -25,8 +25,6 @@ import contextlib
 import contextvars
 import hashlib
 
-from django.http.request import split_domain_port
-
 from . import conf, store, tags
 
 FRAGMENT_PREFIX = store.PREFIX + "f:"
@@ -39,11 +37,6 @@ def fragment_key(name, parts):
 
 # ({key: entry or None}, seq) of the fragments looked up for the current request.
 _prefetched = contextvars.ContextVar("pagecache_prefetched_fragments", default=None)
-
-
-def host_parts(request):
-    """The host and port of ``request``: what Wagtail finds the request's Site by."""
-    return (split_domain_port(request._get_raw_host())[0], request.get_port())
 
 
 @contextlib.contextmanager
@@ -109,3 +102,16 @@ def cached(name, parts, compute):
         store.save(key, entry, timeout)
         _remember(key, entry)
     return value
+
+
+class PortalHooks:
+    """The page cache behind `portal.caching`, the hooks the code below this app calls."""
+
+    def cached(self, name, parts, compute):
+        return cached(name, parts, compute)
+
+    def record_object(self, model, pk):
+        tags.add_tags(tags.object_tag(model, pk))
+
+    def record_list(self, label):
+        tags.add_tags(tags.list_tag(label))

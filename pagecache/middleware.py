@@ -28,6 +28,8 @@ from django.utils.module_loading import import_string
 
 from wagtail.models import PageViewRestriction, Site
 
+from portal.caching import host_parts
+
 from . import conf, fragments, store, tags
 from .frontend import frontend_cache_enabled
 from .params import known_query_params
@@ -282,7 +284,7 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         if not request.path.startswith(self.prefixes) or hasattr(request, "_wagtail_site"):
             return self.get_response(request)
-        host = fragments.host_parts(request)
+        host = host_parts(request)
         specs = [("site", host)]
         if self.layout_fragments is not None:
             specs.extend(self.layout_fragments(request))

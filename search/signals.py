@@ -2,7 +2,7 @@
 
 - A quote snippet is shown by the pages that choose it (cluster pages' related quotes, a
   "Quote" block in a body, the home page), and its text is indexed with those pages
-  (search/indexing.py). Publishing, unpublishing or deleting a quote re-indexes them, in
+  (`quotes.models.quotes_text`). Publishing, unpublishing or deleting a quote re-indexes them, in
   every language: Wagtail's reference index says which pages refer to the quote or to one of
   its translations (a page shows the translation into its own language where one is live).
 - A published page is indexed once more after its child rows are saved: Wagtail indexes it
@@ -20,14 +20,14 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 from wagtail.search import index
 from wagtail.signals import page_published, published, unpublished
 
+from quotes.models import Quote
+
 from . import cache
 
 
 def pages_showing_quote(quote):
     """The pages (specific, in every language) that refer to ``quote`` or to one of its
     translations. Three queries plus one per page type."""
-    from clusters.models import Quote  # the clusters app imports search.indexing
-
     translations = list(Quote.objects.filter(translation_key=quote.translation_key))
     if quote.pk is not None and all(t.pk != quote.pk for t in translations):
         translations.append(quote)
@@ -73,8 +73,6 @@ def results_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from clusters.models import Quote
-
     published.connect(reindex_pages_showing_quote, sender=Quote, dispatch_uid="search_quote_pub")
     unpublished.connect(
         reindex_pages_showing_quote, sender=Quote, dispatch_uid="search_quote_unpub"

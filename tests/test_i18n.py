@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from home.factories import StandardPageFactory
 from home.models import HomePage
-from home.views import server_error
+from portal.views import server_error
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from clusters.factories import ClusterIndexPageFactory, ClusterPageFactory
-from home.apps import create_configured_locales
 from home.factories import StandardPageFactory
+from portal.apps import create_configured_locales
 from tests.conftest import translate_page
 
 pytestmark = pytest.mark.django_db

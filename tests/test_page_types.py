@@ -19,9 +19,9 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from home.blocks import CallToActionBlock
 from home.factories import HomePageFactory, ProjectTeaserFactory, StandardPageFactory
 from home.models import HomePage, ProjectTeaser, StandardPage
+from portal.blocks import CallToActionBlock
 
 
 class PageTreeRulesTests(WagtailPageTestCase):

@@ -14,16 +14,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from home.factories import (
-    ContactPersonFactory,
-    FederalStateFactory,
     FooterLinkFactory,
     MainMenuItemFactory,
-    PortalSettingsFactory,
     ProjectTeaserFactory,
-    SocialLinkFactory,
     StandardPageFactory,
 )
-from home.models import FederalState, PortalSettings, ProjectTeaser
+from home.models import ProjectTeaser
+from portal.factories import (
+    ContactPersonFactory,
+    FederalStateFactory,
+    PortalSettingsFactory,
+    SocialLinkFactory,
+)
+from portal.models import FederalState, PortalSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -21,9 +21,9 @@ import pytest
 from clusters.factories import ClusterFigureFactory, ClusterIndexPageFactory, ClusterPageFactory
 from clusters.models import ClusterFigure
 from events.factories import EventIndexPageFactory, EventPageFactory
-from home.factories import ContactPersonFactory
 from locations.factories import LocationIndexPageFactory, LocationPageFactory
 from locations.models import format_point
+from portal.factories import ContactPersonFactory
 from tests.conftest import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ POLICY = {
     ),
     "home.StandardPage": ([], ["title", "intro", "body", "search_description"]),
     "home.ProjectTeaser": (["logo", "link_page", "link_url", "sort_order"], ["name", "short_text"]),
-    "home.ContactPerson": (["name", "organisation", "email", "phone", "portrait"], ["role"]),
+    "portal.ContactPerson": (["name", "organisation", "email", "phone", "portrait"], ["role"]),
     "clusters.Sector": (["slug"], ["name"]),
     "clusters.ClusterIndexPage": ([], ["title", "intro", "body"]),
     "clusters.ClusterPage": (
@@ -50,7 +50,7 @@ POLICY = {
         ["label", "unit", "source"],
     ),
     "clusters.ClusterNetwork": (["name", "website", "founded"], ["role"]),
-    "clusters.Quote": (["name", "portrait", "link_page", "link_url"], ["text", "role"]),
+    "quotes.Quote": (["name", "portrait", "link_page", "link_url"], ["text", "role"]),
     "locations.LocationIndexPage": (["kind"], ["title", "intro"]),
     "locations.LocationPage": (
         [

@@ -29,7 +29,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 # Application definition
 
 INSTALLED_APPS = [
-    # Project apps first so their templates and translations take precedence.
+    # Project apps first so their templates and translations take precedence; listed from
+    # the top layer down (docs/architecture.md).
     "home",
     "clusters",
     "locations",
@@ -39,6 +40,8 @@ INSTALLED_APPS = [
     "translations",
     "pagecache",
     "seo",
+    "quotes",
+    "portal",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -153,6 +156,10 @@ PAGECACHE_LAYOUT_FRAGMENTS = "home.templatetags.portal_tags.layout_fragments"
 WAGTAILFRONTENDCACHE = frontend_cache_from_env(env)
 # The page cache sends each language's exact URLs; else Wagtail repeats every URL per language.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Scopes applied to every translatable snippet's admin views (portal/viewsets.py): each group
+# edits only the snippets of its locales.
+PORTAL_SNIPPET_SCOPES = ["editorial.viewsets.LocaleScope"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -27,7 +27,7 @@ MIDDLEWARE.insert(
 )
 
 
-# Video players of consent embeds (home.blocks.ConsentEmbedBlock): the provider's <iframe>
+# Video players of consent embeds (portal.blocks.ConsentEmbedBlock): the provider's <iframe>
 # is inserted only after the visitor's click, and only these hosts may be framed. Providers
 # whose embed code is a script (social media posts) do not work under this policy.
 CSP_EMBED_FRAME_HOSTS = env.list(

@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='homepage',
             name='quotes',
-            field=wagtail.fields.StreamField([('quote_snippet', 0), ('quote', 4)], blank=True, block_lookup={0: ('clusters.blocks.QuoteChooserBlock', (), {}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation', 'max_length': 1200}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 120}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Role and organisation', 'max_length': 200, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 1), ('name', 2), ('role', 3)]], {})}, help_text='Statements of business leaders about the region: choose published quotes from the quotes (preferred) or write one here.', verbose_name='quotes'),
+            field=wagtail.fields.StreamField([('quote_snippet', 0), ('quote', 4)], blank=True, block_lookup={0: ('portal.blocks.QuoteChooserBlock', (), {}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Quotation', 'max_length': 1200}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'Name', 'max_length': 120}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'Role and organisation', 'max_length': 200, 'required': False}), 4: ('wagtail.blocks.StructBlock', [[('text', 1), ('name', 2), ('role', 3)]], {})}, help_text='Statements of business leaders about the region: choose published quotes from the quotes (preferred) or write one here.', verbose_name='quotes'),
         ),
     ]

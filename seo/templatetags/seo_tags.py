@@ -14,8 +14,8 @@ from django.utils.text import Truncator
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
-from home.localization import FALLBACK_PARAMETER
 from pagecache.conf import TRACKING_PARAMS, TRACKING_PREFIXES
+from portal.localization import FALLBACK_PARAMETER
 
 register = template.Library()
 

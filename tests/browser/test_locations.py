@@ -12,8 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from home.models import FederalState
 from locations.factories import LocationIndexPageFactory, LocationPageFactory
+from portal.models import FederalState
 
 # A transparent 1x1 PNG.
 PNG = base64.b64decode(

@@ -8,9 +8,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 from bs4 import BeautifulSoup
 
-from clusters.factories import ClusterPageFactory, ClusterPageQuoteFactory, QuoteFactory
-from clusters.models import ClusterPage, Quote
-from home.models import FederalState
+from clusters.factories import ClusterPageFactory, ClusterPageQuoteFactory
+from clusters.models import ClusterPage
+from portal.models import FederalState
+from quotes.factories import QuoteFactory
+from quotes.models import Quote
 
 pytestmark = pytest.mark.django_db
 

@@ -16,11 +16,12 @@ from clusters.factories import (
     ClusterNetworkFactory,
     ClusterPageFactory,
     ClusterPageQuoteFactory,
-    QuoteFactory,
 )
-from clusters.models import ClusterPage, Quote
-from home.factories import ImageFactory
-from home.models import ContactPerson, FederalState
+from clusters.models import ClusterPage
+from portal.factories import ImageFactory
+from portal.models import ContactPerson, FederalState
+from quotes.factories import QuoteFactory
+from quotes.models import Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +165,7 @@ def test_home_page_quotes_mix_snippets_and_written_quotes_in_editor_order(client
     assert names == ["Dr. A Erste", "B Zweiter", "Dr. C Dritte"]
     slider = section.select_one("[data-quote-slider]")
     assert slider["data-pause"] and slider["data-previous"] and slider["data-next"]
-    assert section.select_one("script[src$='clusters/quote-slider.js']") is not None
+    assert section.select_one("script[src$='quotes/quote-slider.js']") is not None
 
 
 def test_english_home_page_shows_translated_quotes_else_the_german_source(

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from clusters.factories import ClusterPageFactory, SectorFactory
-from home.factories import ImageFactory
+from portal.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -20,12 +20,13 @@ from clusters.factories import (
     ClusterIndexPageFactory,
     ClusterNetworkFactory,
     ClusterPageFactory,
-    QuoteFactory,
     SectorFactory,
 )
-from clusters.models import ClusterFigure, ClusterIndexPage, ClusterNetwork, ClusterPage, Quote
-from home.factories import ImageFactory
+from clusters.models import ClusterFigure, ClusterIndexPage, ClusterNetwork, ClusterPage
 from home.models import HomePage, StandardPage
+from portal.factories import ImageFactory
+from quotes.factories import QuoteFactory
+from quotes.models import Quote
 
 
 class ClusterPageTypesTests(WagtailPageTestCase):

@@ -12,10 +12,10 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 import pytest
 
-from clusters.factories import QuoteFactory
 from editorial.roles import CHEFREDAKTION, REDAKTION, setup_roles, translator_group_name
 from editorial.workflows import publish_approved_revision
 from home.factories import StandardPageFactory
+from quotes.factories import QuoteFactory
 from tests.conftest import translate_page
 
 

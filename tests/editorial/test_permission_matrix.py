@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 import pytest
 
-from clusters.models import Quote
+from quotes.models import Quote
 
 from .conftest import edit_form_data, refused
 

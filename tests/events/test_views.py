@@ -99,7 +99,7 @@ def test_month_and_date_range_filters(client, programme, future):
 
 
 def test_federal_state_filter(client, programme, index_page):
-    from home.models import FederalState
+    from portal.models import FederalState
 
     sport = programme["sport"]
     sport.federal_state = FederalState.objects.get(code="TH")

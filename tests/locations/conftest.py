@@ -2,9 +2,9 @@
 
 import pytest
 
-from home.models import FederalState
 from locations.factories import LocationIndexPageFactory, LocationPageFactory
 from locations.models import Kind
+from portal.models import FederalState
 
 
 @pytest.fixture

@@ -20,13 +20,14 @@ from wagtail.test.utils.form_data import (
 
 import pytest
 
-from home.models import FederalState, HomePage, StandardPage
+from home.models import HomePage, StandardPage
 from locations.factories import (
     LocationGalleryImageFactory,
     LocationIndexPageFactory,
     LocationPageFactory,
 )
 from locations.models import LocationIndexPage, LocationPage, format_point, parse_point
+from portal.models import FederalState
 
 
 class LocationPageTypeTests(WagtailPageTestCase):

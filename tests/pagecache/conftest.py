@@ -11,15 +11,12 @@ from django.utils import timezone
 
 import pytest
 
-from clusters.factories import (
-    ClusterIndexPageFactory,
-    ClusterPageFactory,
-    ClusterPageQuoteFactory,
-    QuoteFactory,
-)
+from clusters.factories import ClusterIndexPageFactory, ClusterPageFactory, ClusterPageQuoteFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
-from home.factories import PortalSettingsFactory, StandardPageFactory
+from home.factories import StandardPageFactory
 from locations.factories import LocationIndexPageFactory, LocationPageFactory
+from portal.factories import PortalSettingsFactory
+from quotes.factories import QuoteFactory
 
 
 @pytest.fixture(autouse=True)

@@ -13,13 +13,9 @@ from wagtail_factories import ImageFactory
 
 import pytest
 
-from home.factories import (
-    FooterLinkFactory,
-    MainMenuItemFactory,
-    SocialLinkFactory,
-    StandardPageFactory,
-)
-from home.models import PortalSettings
+from home.factories import FooterLinkFactory, MainMenuItemFactory, StandardPageFactory
+from portal.factories import SocialLinkFactory
+from portal.models import PortalSettings
 
 from .conftest import text
 

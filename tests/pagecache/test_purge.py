@@ -9,16 +9,13 @@ from wagtail.models import Page
 
 import pytest
 
-from clusters.factories import QuoteFactory
-from clusters.models import ClusterPageQuote, Quote
+from clusters.models import ClusterPageQuote
 from events.factories import EventPageFactory
-from home.factories import (
-    MainMenuItemFactory,
-    PortalSettingsFactory,
-    ProjectTeaserFactory,
-    StandardPageFactory,
-)
-from home.models import PortalSettings
+from home.factories import MainMenuItemFactory, ProjectTeaserFactory, StandardPageFactory
+from portal.factories import PortalSettingsFactory
+from portal.models import PortalSettings
+from quotes.factories import QuoteFactory
+from quotes.models import Quote
 
 from .conftest import cached, fetch, text
 

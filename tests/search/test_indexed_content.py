@@ -14,10 +14,10 @@ from clusters.factories import (
     ClusterIndexPageFactory,
     ClusterPageFactory,
     ClusterPageQuoteFactory,
-    QuoteFactory,
 )
 from events.factories import EventIndexPageFactory, EventPageFactory
 from home.factories import StandardPageFactory
+from quotes.factories import QuoteFactory
 
 from .conftest import on_postgres, result_titles, search_url
 

@@ -10,10 +10,10 @@ from clusters.factories import (
     ClusterIndexPageFactory,
     ClusterPageFactory,
     ClusterPageQuoteFactory,
-    QuoteFactory,
 )
 from clusters.models import ClusterFigure
 from home.factories import StandardPageFactory
+from quotes.factories import QuoteFactory
 from search.signals import pages_showing_quote
 
 from .conftest import result_titles, search_url

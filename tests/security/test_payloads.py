@@ -52,8 +52,8 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from home.factories import ImageFactory
 from home.models import HomePage
+from portal.factories import ImageFactory
 
 PROJECT_APPS = ["home", "clusters", "locations", "events"]
 # Facts parsed by code, not shown as text; a payload there is refused by the admin's form.

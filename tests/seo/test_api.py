@@ -123,7 +123,7 @@ def test_read_only_and_no_cors(client, pages):
 def test_images_and_documents_endpoints(client, site):
     from django.core.files.base import ContentFile
 
-    from home.factories import ImageFactory
+    from portal.factories import ImageFactory
 
     ImageFactory(title="Öffentlich")
     Document = get_document_model()

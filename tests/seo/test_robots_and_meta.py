@@ -7,12 +7,13 @@ from bs4 import BeautifulSoup
 
 from clusters.factories import ClusterIndexPageFactory, ClusterPageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
-from home.factories import ImageFactory, StandardPageFactory
+from home.factories import StandardPageFactory
 from locations.factories import (
     LocationGalleryImageFactory,
     LocationIndexPageFactory,
     LocationPageFactory,
 )
+from portal.factories import ImageFactory
 
 
 def soup_of(response):

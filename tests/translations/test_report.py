@@ -6,8 +6,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
 
-from clusters.factories import QuoteFactory, SectorFactory
+from clusters.factories import SectorFactory
 from home.factories import StandardPageFactory
+from quotes.factories import QuoteFactory
 from translations import state
 
 from .conftest import SECTION_SIZE, build_pages, fresh

@@ -37,6 +37,12 @@ def display_language_codes():
     return codes
 
 
+def page_language(page):
+    """The language code of `page` (or of any translatable object), else the active one."""
+    locale = getattr(page, "locale", None)
+    return locale.language_code if locale is not None else translation.get_language()
+
+
 def localize_pages(pages):
     """Return each page's live translation in the active locale, or the page itself.
 

@@ -1,9 +1,11 @@
 """Template tags for the portal's layout: language switcher, hreflang, menus, footer."""
 
+import json
 import logging
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone, translation
@@ -15,16 +17,31 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 from wagtail.whitelist import check_url
 
-from home.localization import fallback_language, localize_pages, localized_url
-from home.models import PortalSettings
 from pagecache import fragments
 from pagecache import tags as pagecache_tags
+from portal.localization import fallback_language, localize_pages, localized_url
+from portal.models import PortalSettings
 
 # The site's name where no Site names one (a fresh database, tests).
 DEFAULT_SITE_NAME = "Metropolregion Mitteldeutschland"
 
 register = template.Library()
 logger = logging.getLogger(__name__)
+
+# The characters that could end the <script> element or open a comment, escaped as in
+# Django's `json_script`, so a quote containing "</script>" cannot break out of it.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """`{{ quote.structured_data|json_ld }}`: a schema.org JSON-LD script element."""
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
 @register.simple_tag(takes_context=True)

@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from wagtail.rich_text.pages import PageLinkHandler
 
-from home.localization import localize_pages, localized_url
+from portal.localization import localize_pages, localized_url
 
 
 class LocalizedPageLinkHandler(PageLinkHandler):

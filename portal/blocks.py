@@ -19,7 +19,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
-from home.localization import localize_pages, localized_url
+from portal.localization import localize_pages, localized_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -254,15 +254,15 @@ class BlockQuoteBlock(blocks.StructBlock):
 
 
 class QuoteChooserBlock(SnippetChooserBlock):
-    """A quote snippet (clusters app) chosen in any StreamField; drafts are never shown.
+    """A quote snippet (quotes app) chosen in any StreamField; drafts are never shown.
 
-    The model is named by string so the base does not import the clusters app. On a translated
+    The model is named by string so the base does not import the quotes app. On a translated
     page wagtail-localize points the block at the quote's translation.
     """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Quote (from the quotes)"))
-        super().__init__("clusters.Quote", **kwargs)
+        super().__init__("quotes.Quote", **kwargs)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
@@ -271,7 +271,7 @@ class QuoteChooserBlock(SnippetChooserBlock):
 
     class Meta:
         icon = "openquote"
-        template = "clusters/blocks/quote_chooser_block.html"
+        template = "quotes/blocks/quote_chooser_block.html"
         description = _("A published quote chosen from the quotes, with name and organisation.")
 
 

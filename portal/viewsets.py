@@ -1,0 +1,39 @@
+"""The admin viewset every translatable snippet is registered with.
+
+Who may do what in which language is the editorial app's business, and the editorial app sits
+above the apps that define snippets: they must not import it. So this base class offers a hook
+instead: each scope named in the setting ``PORTAL_SNIPPET_SCOPES`` (dotted paths, resolved when
+the viewset is registered) registers the model's permission policy and wraps each of the
+viewset's URL patterns. `editorial.viewsets.LocaleScope` is the project's one scope: it limits
+each group to its locales. A test (tests/editorial) checks that every translatable snippet's
+viewset derives from this class, so no snippet is left unscoped.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+
+@cache
+def snippet_scopes():
+    """The configured scopes, each an object with `register_permissions(viewset)` and
+    `wrap_urlpatterns(viewset, patterns)`."""
+    return tuple(import_string(path)() for path in getattr(settings, "PORTAL_SNIPPET_SCOPES", ()))
+
+
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A `SnippetViewSet` whose permissions and views the configured scopes decide."""
+
+    def register_permissions(self):
+        for scope in snippet_scopes():
+            scope.register_permissions(self)
+        super().register_permissions()
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for scope in snippet_scopes():
+            patterns = scope.wrap_urlpatterns(self, patterns)
+        return patterns
