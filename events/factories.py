@@ -16,7 +16,7 @@ from wagtail.models import Locale
 import factory
 from factory.django import DjangoModelFactory
 
-from portal.factories import default_home_page
+from portal.factories import ImageFactory, default_home_page
 
 from .models import (
     EventCategory,
@@ -112,7 +112,7 @@ class EventOrganiserFactory(DjangoModelFactory):
 
 class EventGalleryImageFactory(DjangoModelFactory):
     page = factory.SubFactory(EventPageFactory)
-    image = factory.SubFactory("home.factories.ImageFactory")
+    image = factory.SubFactory(ImageFactory)
     alt_text = "Publikum im Saal"
     caption = ""
 

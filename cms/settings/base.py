@@ -148,7 +148,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # renders, purged by the same tags (pagecache/fragments.py); 0 switches it off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600)
 # The layout fragments of every page, looked up together with the Site in one cache call.
-PAGECACHE_LAYOUT_FRAGMENTS = "home.templatetags.portal_tags.layout_fragments"
+PAGECACHE_LAYOUT_FRAGMENTS = "portal.templatetags.portal_tags.layout_fragments"
 
 # CDN purge through wagtail.contrib.frontend_cache, configured by FRONTEND_CACHE_BACKEND
 # (cloudflare|cloudfront|http) and its keys. The app stays out of INSTALLED_APPS: the page
