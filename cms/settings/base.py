@@ -1,8 +1,10 @@
 """Settings shared by every environment.
 
 Configuration comes from the environment through django-environ; `dev`, `test` and
-`production` only change what differs. The embedded defaults (SQLite, local-memory cache,
-media on disk) let the portal run on a fresh machine with no service configured.
+`production` only change what differs. The parts that extend these settings (deploy,
+security, seo) are composed with them in `common.py`; this module imports none of them and
+no app code. The embedded defaults (SQLite, local-memory cache, media on disk) let the
+portal run on a fresh machine with no service configured.
 """
 
 from pathlib import Path
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 import environ
 
-from pagecache.frontend import frontend_cache_from_env
+from .frontend_cache import frontend_cache_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -299,9 +301,3 @@ LOGGING = {
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
     },
 }
-
-# Production-readiness parts, each kept in its own module so it can be read as a whole:
-# security headers and login throttling, search-engine and API settings, deployment.
-from .deploy import *  # noqa: E402, F403
-from .security import *  # noqa: E402, F403
-from .seo import *  # noqa: E402, F403

@@ -1,4 +1,4 @@
-"""Settings of the deploy part (issue 8); imported at the end of base.py.
+"""Settings of the deploy part (issue 8); composed with base.py in common.py.
 
 Names already defined in base.py (INSTALLED_APPS, MIDDLEWARE, env, ...) are extended in place.
 How they are used in production, step by step: docs/deployment.md; every variable with an

@@ -1,7 +1,7 @@
 """Local development: debug pages, permissive hosts, a fixed insecure key."""
 
-from .base import *  # noqa: F403
 from .base import env
+from .common import *  # noqa: F403
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")

@@ -6,8 +6,8 @@ these settings prints no warnings.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
 from .base import env
+from .common import *  # noqa: F403
 
 DEBUG = False
 

@@ -1,4 +1,4 @@
-"""Settings of the seo part (issue 8); imported at the end of base.py.
+"""Settings of the seo part (issue 8); composed with base.py in common.py.
 
 Names already defined in base.py (INSTALLED_APPS, MIDDLEWARE, env, ...) are extended in place.
 What the sitemaps, robots.txt, social tags and the read-only API do: docs/seo.md.

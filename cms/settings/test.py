@@ -6,8 +6,8 @@ The database comes from DATABASE_URL as everywhere else, so the same suite runs 
 
 import tempfile
 
-from .base import *  # noqa: F403
 from .base import env
+from .common import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-key"

@@ -2,8 +2,8 @@
 
 import pytest
 
+from cms.settings.frontend_cache import frontend_cache_from_env
 from home.factories import ProjectTeaserFactory
-from pagecache.frontend import frontend_cache_from_env
 
 from . import fake_frontend
 from .conftest import cached, commit, fetch
