@@ -9,11 +9,13 @@ from django.core.management import call_command
 import pytest
 from bs4 import BeautifulSoup
 
-from clusters.demo import CLUSTERS, QUOTES
 from clusters.models import ClusterIndexPage, ClusterPage, Quote
+from demo.clusters.loader import data
 from home.models import HomePage, PortalSettings
 
 pytestmark = pytest.mark.django_db
+
+CLUSTERS, QUOTES = data()["clusters"], data()["quotes"]
 
 
 def soup_of(client, url):
