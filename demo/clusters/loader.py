@@ -14,13 +14,13 @@ from clusters.models import (
     ClusterNetwork,
     ClusterPage,
     ClusterPageQuote,
-    Quote,
     Sector,
 )
 from demo.data import content
 from demo.engine import SOURCE_LANGUAGE, TARGET_LANGUAGE, Tally
 from demo.home.loader import main_menu_position
-from home.models import ContactPerson, FederalState, MainMenuItem, PortalSettings
+from portal.models import ContactPerson, FederalState, MainMenuItem, PortalSettings
+from quotes.models import Quote
 
 
 def data():

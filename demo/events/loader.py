@@ -22,7 +22,8 @@ from events.models import (
     EventOrganiser,
     EventPage,
 )
-from home.models import FederalState, HomePage, MainMenuItem, PortalSettings, StandardPage
+from home.models import HomePage, StandardPage
+from portal.models import FederalState, MainMenuItem, PortalSettings
 
 
 def data():

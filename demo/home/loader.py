@@ -14,14 +14,8 @@ from wagtail.models import Locale, Page, Site
 from demo.data import content
 from demo.drawing import render_image
 from demo.engine import SOURCE_LANGUAGE, TARGET_LANGUAGE, Tally
-from home.models import (
-    FooterLink,
-    MainMenuItem,
-    PortalSettings,
-    ProjectTeaser,
-    SocialLink,
-    StandardPage,
-)
+from home.models import ProjectTeaser, StandardPage
+from portal.models import FooterLink, MainMenuItem, PortalSettings, SocialLink
 
 
 def data():

@@ -16,8 +16,9 @@ from wagtail.models import Page
 from demo.data import Html, Text, content
 from demo.engine import TARGET_LANGUAGE, Tally
 from demo.home.loader import main_menu_position
-from home.models import ContactPerson, FederalState, HomePage, MainMenuItem, PortalSettings
+from home.models import HomePage
 from locations.models import LocationIndexPage, LocationPage, format_point
+from portal.models import ContactPerson, FederalState, MainMenuItem, PortalSettings
 
 # Slugs spell umlauts out as German readers expect ("Großkayna" -> "grosskayna").
 GERMAN_SLUGS = {
