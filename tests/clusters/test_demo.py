@@ -9,9 +9,11 @@ from django.core.management import call_command
 import pytest
 from bs4 import BeautifulSoup
 
-from clusters.models import ClusterIndexPage, ClusterPage, Quote
+from clusters.models import ClusterIndexPage, ClusterPage
 from demo.clusters.loader import data
-from home.models import HomePage, PortalSettings
+from home.models import HomePage
+from portal.models import PortalSettings
+from quotes.models import Quote
 
 pytestmark = pytest.mark.django_db
 

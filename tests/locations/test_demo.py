@@ -9,8 +9,9 @@ from demo.engine import Demo
 from demo.home import loader as home_demo
 from demo.locations import loader as demo
 from home.factories import StandardPageFactory
-from home.models import HomePage, MainMenuItem, PortalSettings, StandardPage
+from home.models import HomePage, StandardPage
 from locations.models import LocationIndexPage, LocationPage
+from portal.models import MainMenuItem, PortalSettings
 
 pytestmark = pytest.mark.django_db
 
