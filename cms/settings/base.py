@@ -32,7 +32,9 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations take precedence; listed from
-    # the top layer down (docs/architecture.md).
+    # the top layer down (docs/architecture.md). The demo content comes first: it imports the
+    # apps below and none imports it.
+    "demo",
     "home",
     "clusters",
     "locations",

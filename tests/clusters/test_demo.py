@@ -9,11 +9,15 @@ from django.core.management import call_command
 import pytest
 from bs4 import BeautifulSoup
 
-from clusters.demo import CLUSTERS, QUOTES
-from clusters.models import ClusterIndexPage, ClusterPage, Quote
-from home.models import HomePage, PortalSettings
+from clusters.models import ClusterIndexPage, ClusterPage
+from demo.clusters.loader import data
+from home.models import HomePage
+from portal.models import PortalSettings
+from quotes.models import Quote
 
 pytestmark = pytest.mark.django_db
+
+CLUSTERS, QUOTES = data()["clusters"], data()["quotes"]
 
 
 def soup_of(client, url):

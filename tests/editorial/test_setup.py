@@ -11,7 +11,7 @@ from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
 import pytest
 
-from editorial.demo import steps
+from demo.editorial.loader import steps
 from editorial.models import LocaleRole
 from editorial.roles import CHEFREDAKTION, REDAKTION, translator_group_name
 from home.factories import StandardPageFactory

@@ -112,9 +112,10 @@ def test_demo_content_is_idempotent_and_replaces_the_forum_stand_in(monkeypatch)
 
     from django.core.management import call_command
 
-    from home.management.commands import load_demo_content
+    from demo import site
+    from demo.events import loader as events_demo
 
-    monkeypatch.setattr(load_demo_content, "DEMO_APPS", ["events"])
+    monkeypatch.setattr(site, "DOMAINS", [events_demo])
     call_command("load_demo_content", stdout=io.StringIO())
     german_home = HomePage.objects.get(locale__language_code="de")
     english_home = HomePage.objects.get(locale__language_code="en")

@@ -1,26 +1,26 @@
 """The pool's demo steps: they replace the stand-in pages, translate, and are idempotent."""
 
+import io
 from decimal import Decimal
 
 import pytest
 
+from demo.engine import Demo
+from demo.home import loader as home_demo
+from demo.locations import loader as demo
 from home.factories import StandardPageFactory
-from home.management.commands.load_demo_content import Command
-from home.models import HomePage, MainMenuItem, PortalSettings, StandardPage
-from locations import demo
+from home.models import HomePage, StandardPage
 from locations.models import LocationIndexPage, LocationPage
+from portal.models import MainMenuItem, PortalSettings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def command(de_locale, en_locale):
-    command = Command()
-    command.english = {}
+    command = Demo(io.StringIO())
     command.locales = {"de": de_locale, "en": en_locale}
-    command.images = {}
-    command.pages = {}
-    command.load_images()  # `translate` maps the generated chart images
+    home_demo.HomeLoader(command, home_demo.data()).load_images()  # `translate` maps the chart
     return command
 
 
@@ -51,7 +51,7 @@ def test_demo_replaces_stand_ins_and_is_idempotent(
 
     german = LocationPage.objects.filter(locale=home_page.locale)
     english = LocationPage.objects.filter(locale=en_home_page.locale)
-    assert german.count() == len(demo.SITES) + len(demo.HALLS) >= 30
+    assert german.count() == len(demo.data()["sites"]) + len(demo.data()["halls"]) >= 30
     assert english.count() == german.count()
     star_park = english.get(title="Star Park Halle (Saale)")
     assert star_park.url.startswith("/en/commercial-sites/")
