@@ -41,10 +41,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 
-from locations.panels import SelfHostedLeafletPanel
 from portal.blocks import BaseStreamBlock, ConsentEmbedBlock
 from portal.fields import optional_link
 from portal.localization import prefer_active_locale
+from portal.panels import SelfHostedLeafletPanel
 from quotes.models import chosen_quote_ids, quotes_text
 
 from . import recurrence

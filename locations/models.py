@@ -27,8 +27,7 @@ from wagtailgeowidget.panels import GeoAddressPanel
 
 from portal.blocks import BaseStreamBlock
 from portal.fields import optional_link
-
-from .panels import SelfHostedLeafletPanel
+from portal.panels import SelfHostedLeafletPanel
 
 # Bounding box of Sachsen, Sachsen-Anhalt and Thüringen (south, west, north, east) with a
 # margin of about 50 km: a point outside it is a typing error (swapped or truncated

@@ -4,9 +4,9 @@ The page cache records, per tag, the absolute URLs it rendered while a frontend 
 configured; a purge sends exactly those URLs (all languages, with their query strings) plus
 the changed pages' own addresses to the CDN in one `PurgeBatch`.
 
-The settings build `WAGTAILFRONTENDCACHE` from the environment
-(`cms.settings.frontend_cache`). `wagtail.contrib.frontend_cache` is deliberately not in INSTALLED_APPS: its app would add
-its own publish handlers, which only purge the published page, not the pages showing it.
+The settings build `WAGTAILFRONTENDCACHE` from the environment (`cms.settings.frontend_cache`).
+`wagtail.contrib.frontend_cache` is deliberately not in INSTALLED_APPS: its app would add its
+own publish handlers, which only purge the published page, not the pages showing it.
 """
 
 import logging
@@ -14,6 +14,7 @@ import logging
 from django.conf import settings
 
 logger = logging.getLogger("pagecache")
+
 
 def frontend_cache_enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))

@@ -17,8 +17,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 from wagtail.whitelist import check_url
 
-from pagecache import fragments
-from pagecache import tags as pagecache_tags
+from portal import caching
 from portal.localization import fallback_language, localize_pages, localized_url
 from portal.models import PortalSettings
 
@@ -104,7 +103,7 @@ def language_links(context):
 def _layout_parts(request):
     """What the shared layout depends on besides the objects it loads: the host and port the
     site is found by, and the language."""
-    return (*fragments.host_parts(request), translation.get_language() or "")
+    return (*caching.host_parts(request), translation.get_language() or "")
 
 
 def _footer_parts(request):
@@ -122,7 +121,7 @@ def _portal_settings(request):
     """The site's settings, tagged on the fragment being computed: Wagtail keeps them on the
     request, so a fragment computed after another part of the page used them sees no load."""
     portal_settings = PortalSettings.for_request(request)
-    pagecache_tags.add_tags(pagecache_tags.object_tag(PortalSettings, portal_settings.pk))
+    caching.record_object(PortalSettings, portal_settings.pk)
     return portal_settings
 
 
@@ -135,9 +134,9 @@ def _menu_entries(request):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The main menu; its entries come from the layout cache (pagecache/fragments.py)."""
+    """The main menu; its entries come from the layout cache (`portal.caching`, kept by the page cache)."""
     request = context["request"]
-    entries = fragments.cached("main_menu", _layout_parts(request), lambda: _menu_entries(request))
+    entries = caching.cached("main_menu", _layout_parts(request), lambda: _menu_entries(request))
     current_path = getattr(context.get("page"), "path", "")
     return {
         "menu_pages": [
@@ -163,10 +162,10 @@ def _footer_html(request):
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    """The footer, rendered once per site, language and year (pagecache/fragments.py)."""
+    """The footer, rendered once per site, language and year (`portal.caching`, kept by the page cache)."""
     request = context["request"]
     return mark_safe(
-        fragments.cached("site_footer", _footer_parts(request), lambda: _footer_html(request))
+        caching.cached("site_footer", _footer_parts(request), lambda: _footer_html(request))
     )
 
 
@@ -174,7 +173,7 @@ def _brand_html(request, site):
     site_name = (site.site_name if site else "") or DEFAULT_SITE_NAME
     logo = _portal_settings(request).logo
     if logo is not None:
-        pagecache_tags.add_tags(pagecache_tags.object_tag(type(logo), logo.pk))
+        caching.record_object(type(logo), logo.pk)
         try:
             rendition = logo.get_rendition("height-56")
         except SourceImageIOError:
@@ -191,7 +190,7 @@ def site_brand(context):
     request = context["request"]
     site = Site.find_for_request(request)
     return mark_safe(
-        fragments.cached("site_brand", _layout_parts(request), lambda: _brand_html(request, site))
+        caching.cached("site_brand", _layout_parts(request), lambda: _brand_html(request, site))
     )
 
 

@@ -29,7 +29,7 @@ class SelfHostedLeafletField(LeafletField):
 
 
 class SelfHostedLeafletPanel(LeafletPanel):
-    """`LeafletPanel` whose map widget loads Leaflet from `locations/static/`."""
+    """`LeafletPanel` whose map widget loads the Leaflet the public maps use (`locations/static/`)."""
 
     def widget_overrides(self):
         field = self.model._meta.get_field(self.field_name)
