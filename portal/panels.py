@@ -29,7 +29,7 @@ class SelfHostedLeafletField(LeafletField):
 
 
 class SelfHostedLeafletPanel(LeafletPanel):
-    """`LeafletPanel` whose map widget loads the Leaflet the public maps use (`locations/static/`)."""
+    """`LeafletPanel` whose widget loads the Leaflet of the public maps (`locations/static/`)."""
 
     def widget_overrides(self):
         field = self.model._meta.get_field(self.field_name)

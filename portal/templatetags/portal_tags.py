@@ -134,7 +134,7 @@ def _menu_entries(request):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The main menu; its entries come from the layout cache (`portal.caching`, kept by the page cache)."""
+    """The main menu; its entries come from the layout cache (`portal.caching`)."""
     request = context["request"]
     entries = caching.cached("main_menu", _layout_parts(request), lambda: _menu_entries(request))
     current_path = getattr(context.get("page"), "path", "")
@@ -162,7 +162,7 @@ def _footer_html(request):
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    """The footer, rendered once per site, language and year (`portal.caching`, kept by the page cache)."""
+    """The footer, rendered once per site, language and year (`portal.caching`)."""
     request = context["request"]
     return mark_safe(
         caching.cached("site_footer", _footer_parts(request), lambda: _footer_html(request))
