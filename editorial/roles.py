@@ -90,7 +90,7 @@ MODEL_PERMISSIONS = {
     CHEFREDAKTION: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
-        "home.change_portalsettings",
+        "portal.change_portalsettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",

@@ -177,7 +177,7 @@ class TestPortalSettingsValidation:
         assert portal_settings.phone_href == "tel:+49341600160"
 
     def test_admin_form_shows_the_postcode_error(self, admin_logged_in_client, site):
-        url = reverse("wagtailsettings:edit", args=["home", "portalsettings", site.pk])
+        url = reverse("wagtailsettings:edit", args=["portal", "portalsettings", site.pk])
         data = nested_form_data(
             {
                 "organisation_name": "EMMD e.V.",

@@ -130,7 +130,7 @@ def test_add_form_shows_field_errors(admin_logged_in_client, cluster_index, sect
 
 
 def test_quote_is_created_as_a_draft_in_the_admin(admin_logged_in_client, de_locale):
-    url = reverse("wagtailsnippets_clusters_quote:add") + "?locale=de"
+    url = reverse("wagtailsnippets_quotes_quote:add") + "?locale=de"
     data = {
         "text": "Die Region verbindet.",
         "academic_title": "Dr.",
@@ -157,7 +157,7 @@ def test_quote_listing_searches_and_filters(admin_logged_in_client, cluster_inde
     optics = QuoteFactory(name="Anna Optik", organisation="Beispiel Optik GmbH")
     ClusterPageQuoteFactory(page=cluster, quote=optics)
     QuoteFactory(name="Max Auto", organisation="Muster Fahrzeug AG", live=False)
-    url = reverse("wagtailsnippets_clusters_quote:list")
+    url = reverse("wagtailsnippets_quotes_quote:list")
 
     def names(params):
         response = admin_logged_in_client.get(url, params)

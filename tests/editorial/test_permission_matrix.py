@@ -145,7 +145,7 @@ def test_page_matrix(client, superuser, users, pages, pl_locale, group, action, 
 
 
 def snippet_url(name, quote, **query):
-    url = reverse(f"wagtailsnippets_clusters_quote:{name}", args=[quote.pk])
+    url = reverse(f"wagtailsnippets_quotes_quote:{name}", args=[quote.pk])
     if query:
         url += "?" + "&".join(f"{key}={value}" for key, value in query.items())
     return url
@@ -185,7 +185,7 @@ def snippet_action(client, superuser, quote, action, pl_locale):
         response = client.post(
             reverse(
                 "wagtail_localize:submit_snippet_translation",
-                args=["clusters", "quote", quote.pk],
+                args=["quotes", "quote", quote.pk],
             ),
             {"locales": [pl_locale.pk]},
         )
