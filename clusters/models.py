@@ -122,6 +122,9 @@ class ClusterIndexPage(Page):
     Editors order the clusters in the page tree; the filters are links anyone can share.
     """
 
+    # What the cached page lists (portal/caching.py): the cards and the sector filter.
+    cache_lists = ["clusters.clusterpage", "clusters.sector"]
+
     intro = RichTextField(
         _("intro"),
         features=INTRO_FEATURES,

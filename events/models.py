@@ -145,6 +145,11 @@ class EventIndexPage(RoutablePageMixin, Page):
     holds an introduction.
     """
 
+    # What the cached page lists (portal/caching.py): upcoming, archive, calendar and the
+    # iCal feeds (their bodies are cached by the feed itself, so a hit there loads no event
+    # instances); category filters and feeds.
+    cache_lists = ["events.eventpage", "events.eventcategory"]
+
     intro = models.TextField(
         _("intro"),
         blank=True,

@@ -44,6 +44,10 @@ class HomePage(ShortcutRoutingMixin, Page):
     the project logos. A section with nothing to show is left out of the page.
     """
 
+    # What the cached page lists (portal/caching.py): cluster teasers, the next events and
+    # the project logos.
+    cache_lists = ["clusters.clusterpage", "events.eventpage", "home.projectteaser"]
+
     # Intro
     intro_heading = models.CharField(
         _("intro heading"),

@@ -89,6 +89,9 @@ class LocationIndexPage(RoutablePageMixin, Page):
     page's pool box links to both.
     """
 
+    # What the cached page lists (portal/caching.py): list and map (`karte/`) of the pool.
+    cache_lists = ["locations.locationpage"]
+
     kind = models.CharField(
         _("kind of property"),
         max_length=4,

@@ -28,7 +28,7 @@ from django.utils.module_loading import import_string
 
 from wagtail.models import PageViewRestriction, Site
 
-from portal.caching import host_parts
+from portal.caching import host_parts, url_lists
 
 from . import conf, fragments, store, tags
 from .frontend import frontend_cache_enabled
@@ -64,7 +64,7 @@ class PageCacheMiddleware:
             return self.replay(request, entry)
 
         collector, token = tags.activate()
-        collector.add_lists(tags.LISTS_BY_URL_NAME.get(request.pagecache_url_name, ()))
+        collector.add_lists(url_lists(request.pagecache_url_name))
         try:
             response = self.get_response(request)
         finally:

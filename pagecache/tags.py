@@ -9,7 +9,8 @@ Tags (all short ASCII strings):
 - ``render:<pk>``: the rendering of page ``pk`` itself (bumped for pages that *reference* a
   changed object without having loaded it, e.g. a chosen quote that was still a draft).
 - ``list:<app_label.model>``: the response lists objects of that type as a collection, so
-  a new, changed or removed one can change it (see ``LISTS_BY_PAGE_TYPE``).
+  a new, changed or removed one can change it. Page types declare what they list
+  (``cache_lists``), other views by URL name (both in portal/caching.py).
 
 Loads are seen through Django's ``post_init`` signal while a collector is active (only on a
 page-cache miss), so nothing in the other apps has to declare what it displays.
@@ -19,26 +20,9 @@ import contextvars
 
 from wagtail.models import Page
 
-ALL = "all"
+from portal import caching
 
-# What a page type lists as a collection, beyond the instances it loads. An empty list loads
-# nothing, yet shows the first event published into it; these tags catch that.
-LISTS_BY_PAGE_TYPE = {
-    # Cluster teasers, the next events and the project logos.
-    "home.homepage": ["clusters.clusterpage", "events.eventpage", "home.projectteaser"],
-    # The cards and the sector filter.
-    "clusters.clusterindexpage": ["clusters.clusterpage", "clusters.sector"],
-    # Upcoming, archive, calendar and the iCal feeds (their bodies are cached by the feed
-    # itself, so a hit there loads no event instances); category filters and feeds.
-    "events.eventindexpage": ["events.eventpage", "events.eventcategory"],
-    # List and map (`karte/`) of a pool.
-    "locations.locationindexpage": ["locations.locationpage"],
-}
-# The same for views that are not pages, by URL name.
-LISTS_BY_URL_NAME = {
-    # The feed reads plain values, never instances, and links through the pool pages.
-    "locations_geojson": ["locations.locationpage", "locations.locationindexpage"],
-}
+ALL = "all"
 
 _current = contextvars.ContextVar("pagecache_collector", default=None)
 
@@ -65,8 +49,8 @@ class Collector:
         way down the tree are not displayed) and record the page and what it lists."""
         self.tags = {ALL, page_tag(page.pk), render_tag(page.pk)}
         self.listed = set()
-        label = page.specific_class._meta.label_lower if page.specific_class else None
-        self.add_lists(LISTS_BY_PAGE_TYPE.get(label, ()))
+        if page.specific_class is not None:
+            self.add_lists(caching.page_lists(page.specific_class))
 
 
 def activate():

@@ -5,6 +5,17 @@ nothing below it may import it. The layout tags, the list machinery and the doma
 call these functions instead; `pagecache` installs its implementation (`install`) when its
 app is ready. Without it a fragment is computed on every call and nothing is recorded, which
 is also what a project without the page cache gets.
+
+What a response lists as a collection (so that a new, changed or removed object of a type
+changes it, even where it loaded none, e.g. an empty event list) is declared, not recorded:
+
+- a page type names the types it lists in a class attribute, read from the page class::
+
+      class EventIndexPage(Page):
+          cache_lists = ["events.eventpage", "events.eventcategory"]
+
+- a view that is no page declares them by its URL name, in its app's `AppConfig.ready()`
+  (`declare_url_lists`).
 """
 
 from django.http.request import split_domain_port
@@ -50,6 +61,26 @@ def record_list(label):
     """The response being rendered lists objects of type `label` ("events.eventpage") as a
     collection, so a new, changed or removed one changes it."""
     _backend.record_list(label)
+
+
+# URL name → the type labels its view lists (`declare_url_lists`).
+_url_lists = {}
+
+
+def declare_url_lists(url_name, labels):
+    """The view named `url_name` lists objects of the types `labels` ("events.eventpage") as
+    a collection, whatever it loads."""
+    _url_lists[url_name] = tuple(labels)
+
+
+def url_lists(url_name):
+    """The type labels the view named `url_name` lists (none when it declared none)."""
+    return _url_lists.get(url_name, ())
+
+
+def page_lists(page_class):
+    """The type labels a page type lists (its `cache_lists`)."""
+    return tuple(getattr(page_class, "cache_lists", ()))
 
 
 def host_parts(request):

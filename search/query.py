@@ -17,6 +17,8 @@ The view caches the outcome (ids, scores and counts, not the pages) for a minute
 language, query, type and offset; any page change makes it stale (search/cache.py).
 """
 
+import functools
+import operator
 import re
 from dataclasses import dataclass, field, replace
 
@@ -32,12 +34,10 @@ from wagtail.search.backends import get_search_backend
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from clusters.models import ClusterPage
-from events.models import EventPage
-from locations.models import Kind, LocationPage
+from portal import search_types
 
 from . import cache
-from .results import TYPE_LABELS
+from .results import OTHER_TYPE, TYPE_LABELS
 
 # Terms of at least this many letters also match as the start of a longer word: German
 # compounds ("Wasserstoff" → "Wasserstoffnetzwerk"). Shorter ones ("Gera", "Jena") would
@@ -61,35 +61,61 @@ class SearchOutcome:
         return sum(self.counts.values())
 
 
-def type_content_types():
-    # ContentType lookups are cached by Django after the first request.
-    return {
-        "cluster": ContentType.objects.get_for_model(ClusterPage).pk,
-        "location": ContentType.objects.get_for_model(LocationPage).pk,
-        "event": ContentType.objects.get_for_model(EventPage).pk,
-    }
+def page_path(model):
+    """The lookup path from a Page row to the fields of `model`, a Page subclass
+    ("eventpage__"): through the parent link of each table of the inheritance chain."""
+    path = ""
+    while model is not Page:
+        parent, link = next(
+            (parent, link) for parent, link in model._meta.parents.items() if link is not None
+        )
+        path = f"{link.related_query_name()}__{path}"
+        model = parent
+    return path
+
+
+def on_page(condition, model):
+    """`condition` (a Q on the fields of `model`) as a condition on Page rows."""
+    path = page_path(model)
+    return Q.create(
+        [
+            on_page(child, model) if isinstance(child, Q) else (path + child[0], child[1])
+            for child in condition.children
+        ],
+        connector=condition.connector,
+        negated=condition.negated,
+    )
 
 
 def type_expression():
     """The type filter key of a Page row, in SQL."""
-    cts = type_content_types()
-    return Case(
-        When(content_type_id=cts["cluster"], then=Value("cluster")),
-        When(content_type_id=cts["location"], locationpage__kind=Kind.HALL, then=Value("hall")),
-        When(content_type_id=cts["location"], then=Value("site")),
-        When(content_type_id=cts["event"], then=Value("event")),
-        default=Value("page"),
-        output_field=CharField(),
-    )
+    # ContentType lookups are cached by Django after the first request.
+    whens = []
+    for search_type in search_types.in_matching_order():
+        model = search_type.model
+        path = page_path(model)
+        where = {path + name: value for name, value in search_type.where.items()}
+        whens.append(
+            When(
+                content_type_id=ContentType.objects.get_for_model(model).pk,
+                **where,
+                then=Value(search_type.key),
+            )
+        )
+    return Case(*whens, default=Value(OTHER_TYPE), output_field=CharField())
 
 
 def upcoming_expression(now):
-    """True for an event that has not ended yet, in SQL."""
+    """True for a page that is still ahead (an event that has not ended yet), in SQL."""
+    conditions = {
+        search_type.model: on_page(search_type.upcoming.condition(now), search_type.model)
+        for search_type in search_types.registered()
+        if search_type.upcoming is not None
+    }
+    if not conditions:
+        return Value(False, output_field=BooleanField())
     return Case(
-        When(
-            Q(eventpage__end__gte=now) | Q(eventpage__end__isnull=True, eventpage__start__gte=now),
-            then=Value(True),
-        ),
+        When(functools.reduce(operator.or_, conditions.values()), then=Value(True)),
         default=Value(False),
         output_field=BooleanField(),
     )
@@ -286,7 +312,7 @@ def _generic_search(pages, query, backend, active_type, offset, limit):
     counts = dict.fromkeys(TYPE_LABELS, 0)
     hits = []
     for pk, _ct, score in found:
-        search_type, upcoming = details.get(pk, ("page", False))
+        search_type, upcoming = details.get(pk, (OTHER_TYPE, False))
         counts[search_type] += 1
         if not active_type or search_type == active_type:
             hits.append((pk, score, upcoming))

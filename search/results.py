@@ -1,6 +1,7 @@
 """What the search page shows about a result: its type label and an excerpt."""
 
 import re
+from collections.abc import Mapping
 
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
@@ -8,38 +9,58 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import pgettext_lazy
 
-from clusters.models import ClusterPage
-from events.models import EventPage
-from locations.models import Kind, LocationPage
+from portal import search_types
 
 EXCERPT_LENGTH = 220
 
-# The type filters, in the order the page lists them. Keys are the `type` GET values.
-TYPE_LABELS = {
-    "cluster": pgettext_lazy("search result type", "Cluster"),
-    "site": pgettext_lazy("search result type", "Commercial site"),
-    "hall": pgettext_lazy("search result type", "Hall property"),
-    "event": pgettext_lazy("search result type", "Event"),
-    "page": pgettext_lazy("search result type", "Page"),
-}
+# The type of every page that is of no registered type.
+OTHER_TYPE = "page"
+OTHER_LABEL = pgettext_lazy("search result type", "Page")
+
+
+class TypeLabels(Mapping):
+    """The type filters, in the order the page lists them: key (the `type` GET value) →
+    label. The domain apps' types come from the registry (portal/search_types.py), read
+    when used, then the search's own type for every other page."""
+
+    def _labels(self):
+        labels = {search_type.key: search_type.label for search_type in search_types.registered()}
+        labels[OTHER_TYPE] = OTHER_LABEL
+        return labels
+
+    def __getitem__(self, key):
+        return self._labels()[key]
+
+    def __iter__(self):
+        return iter(self._labels())
+
+    def __len__(self):
+        return len(self._labels())
+
+
+TYPE_LABELS = TypeLabels()
+
+
+def type_of(page):
+    """The registered type of a (specific) page, or None for any other page."""
+    for search_type in search_types.in_matching_order():
+        if search_type.matches(page):
+            return search_type
+    return None
 
 
 def type_key(page):
     """The type filter key of a (specific) page."""
-    if isinstance(page, ClusterPage):
-        return "cluster"
-    if isinstance(page, LocationPage):
-        return "hall" if page.kind == Kind.HALL else "site"
-    if isinstance(page, EventPage):
-        return "event"
-    return "page"
+    search_type = type_of(page)
+    return search_type.key if search_type else OTHER_TYPE
 
 
 def is_upcoming(page, now=None):
-    if not isinstance(page, EventPage):
+    """Whether a (specific) page is still ahead (an event that has not ended yet)."""
+    search_type = type_of(page)
+    if search_type is None or search_type.upcoming is None:
         return False
-    end = page.end or page.start
-    return end is not None and end >= (now or timezone.now())
+    return search_type.upcoming.test(page, now or timezone.now())
 
 
 def plain_text(page):
