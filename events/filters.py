@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 import django_filters
 
-from pagecache import fragments, tags
+from portal import caching
 from portal.models import FederalState
 
 from .models import EventCategoryLink, EventPage
@@ -104,10 +104,10 @@ def cached_city_choices(index_page):
     """
 
     def compute():
-        tags.add_tags(tags.list_tag("events.eventpage"))
+        caching.record_list("events.eventpage")
         return city_choices(index_page)
 
-    return fragments.cached("event_cities", (index_page.pk, translation.get_language()), compute)
+    return caching.cached("event_cities", (index_page.pk, translation.get_language()), compute)
 
 
 class EventFilterForm(forms.Form):

@@ -26,7 +26,7 @@ from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from home.rendering import RenderedFormCache
+from portal.rendering import RenderedFormCache
 
 from .filters import (
     FILTER_NAMES,
@@ -233,7 +233,7 @@ def event_rows(values, list_url, categories):
     return rows
 
 
-# The filter form's widgets (two long selects) cost more than the list (home/rendering.py).
+# The filter form's widgets (two long selects) cost more than the list (portal/rendering.py).
 _filter_forms = RenderedFormCache("events/includes/filter_form.html")
 
 

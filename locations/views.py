@@ -31,8 +31,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, PageLogEntry
 
-from home.rendering import RenderedFormCache
 from portal.models import FederalState
+from portal.rendering import RenderedFormCache
 
 from .filters import FeedFilterSet, LocationFilterSet
 from .models import Kind, LocationIndexPage, LocationPage, Zoning, map_settings
@@ -147,7 +147,7 @@ def format_number(value, arg):
     return _format_number(value, arg, get_language())
 
 
-# The filter form's thirteen widgets cost more than the whole results table (home/rendering.py).
+# The filter form's thirteen widgets cost more than the whole results table (portal/rendering.py).
 _filter_forms = RenderedFormCache("locations/includes/filter_form.html")
 
 

@@ -6,7 +6,6 @@ from .helpers import BASE_DIR
 
 READERS = [
     *sorted((BASE_DIR / "cms" / "settings").glob("*.py")),
-    BASE_DIR / "pagecache" / "frontend.py",
     BASE_DIR / "deploy" / "gunicorn.conf.py",
 ]
 # env("NAME", …), env.int("NAME", …), setting("NAME", …) in the gunicorn configuration.
