@@ -22,6 +22,26 @@ def pytest_configure(config):
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
 
 
+def pytest_collection_modifyitems(config, items):
+    """A transactional test without serialized rollback is refused at collection.
+
+    Its flush removes the rows the migrations created (root page and collection, the German
+    home page, the site) and recreates the locales through post_migrate; every transactional
+    test after it then starts from a database the portal never has. Serialized rollback
+    restores the migrated rows instead.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: transactional tests need serialized_rollback=True"
+            )
+
+
 def translate_page(page, locale, **fields):
     """Copy ``page`` for translation into ``locale``, set ``fields`` and publish it.
 

@@ -24,7 +24,9 @@ MOVED = {
 }
 BEFORE_THE_MOVE = {"portal": "home", "quotes": "clusters"}
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: an earlier transactional test flushes the tables, and with them the
+# root collection, root page and locales that the migrations created.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def table_counts():
