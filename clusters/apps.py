@@ -13,6 +13,8 @@ class ClustersConfig(AppConfig):
     verbose_name = _("Clusters")
 
     def ready(self):
+        # Not a cycle: Django imports this module before any models exist, so the models
+        # can only be imported once the app registry is ready, here.
         from .models import ClusterPage
 
         search_types.register(

@@ -2,19 +2,29 @@
 
 The overview's filters live in the address (`?kind=micro&state=TH&sector=optik`), so a
 filtered list can be shared and works without JavaScript. A value that is not one of the
-choices never fails the page: that filter is ignored and the page says so.
+choices never fails the page: that filter is ignored and the page says so, with the shared
+notices of the lists (`listings.notices`).
+
+The overview page (`clusters.models.index`) imports this module, so it imports the models'
+submodules it needs by their own names, never `clusters.models.index`.
 """
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 import django_filters
 
+from listings.notices import ignored_input
 from portal.models import FederalState
 from quotes.views import QuoteFilterSet
 
-from .models import ClusterPage, Sector
+from .models.cluster import ClusterPage
+from .models.sectors import Sector
 
-MAX_SHOWN_VALUE = 40
+# Django's own message for a value that is not a choice, in the wording that does not repeat
+# the value: the notice names it already, shortened (`listings.notices.shown_value`), and the
+# wording of `forms.ChoiceField` would repeat it in full, however long the address made it.
+CHOICE_ERRORS = {"invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]}
 
 
 def sector_choices():
@@ -28,39 +38,27 @@ class ClusterFilter(django_filters.FilterSet):
         label=_("Kind of cluster"),
         choices=ClusterPage.Kind.choices,
         empty_label=_("All kinds"),
+        error_messages=CHOICE_ERRORS,
     )
     state = django_filters.ChoiceFilter(
         label=_("Federal state"),
         field_name="federal_states__code",
         choices=FederalState.Code.choices,
         empty_label=_("All federal states"),
+        error_messages=CHOICE_ERRORS,
     )
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
         field_name="sector__slug",
         choices=sector_choices,
         empty_label=_("All sectors"),
+        error_messages=CHOICE_ERRORS,
     )
 
     @property
     def notices(self):
-        """One message (`id`, `text`) per ignored filter, naming the filter and its bad value."""
-        messages = []
-        for name in self.form.errors:
-            value = str(self.data.get(name, ""))
-            if len(value) > MAX_SHOWN_VALUE:
-                value = value[: MAX_SHOWN_VALUE - 1] + "…"
-            message = _(
-                "The filter “%(filter)s” was ignored: “%(value)s” is not one of its values."
-            )
-            # The id is the one Django's select points at with aria-describedby.
-            messages.append(
-                {
-                    "id": f"{self.form[name].auto_id}_error",
-                    "text": message % {"filter": self.filters[name].label, "value": value},
-                }
-            )
-        return messages
+        """One `listings.notices.Notice` per ignored filter: its label, the value and why."""
+        return ignored_input(self.form, self.data)
 
     @property
     def is_active(self):

@@ -1,15 +1,15 @@
 """The sub-pages of the events calendar: list and archive, month calendar, iCal files.
 
 They are routes of `EventIndexPage` and `EventPage` (RoutablePageMixin). Input from the URL
-never causes a server error: an invalid filter or page number is ignored and named in a
-notice; a calendar month that does not exist is a 404.
+never causes a server error: an invalid filter or page number is ignored and named in a notice;
+a calendar month that does not exist is a 404.
 
-The list and the archive are the busiest pages of the calendar, so their rows are plain
-values (`EventRow`) with every cell ready to print: read with `values_list`, each event's URL
+The list and the archive are the busiest pages of the calendar, so their rows are plain values
+(`listings.rows.Row`) with every cell ready to print: read with `values_list`, each event's URL
 built from the index page's URL and its slug (listed events are children of the index page),
 the date label and the shortened summary made in Python. The filter form's HTML is rendered
-once per language, address, choices and input (`filter_form_html`), and the city choices
-come from the portal's fragment cache (`filters.cached_city_choices`).
+once per language, address, choices and input (`filter_form_html`), and the city choices come
+from the portal's fragment cache (`filters.cached_city_choices`).
 """
 
 import calendar
@@ -17,16 +17,16 @@ import datetime as dt
 from itertools import groupby
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
 from django.utils.text import Truncator
-from django.utils.translation import gettext as _
 
-from portal.rendering import RenderedFormCache
+from listings.filtering import filter_query, read_filters
+from listings.pagination import paginate
+from listings.rendering import RenderedFormCache
+from listings.rows import Row
 
 from .filters import (
     FILTER_NAMES,
@@ -50,23 +50,18 @@ FEED_CACHE_SECONDS = 60 * 60
 
 
 def filtered_occurrences(request, index_page, *, without=()):
-    """(filterset, occurrences, ignored) for the request's query string.
+    """(filters, categories) for the request's query string (`listings.filtering.Filters`).
 
-    Invalid values are dropped and reported in `ignored` (label, value, message) rather than
-    emptying the list; `without` leaves filters out (the calendar has its own month).
+    Invalid values are dropped and named in the notices rather than emptying the list;
+    `without` leaves filters out (the calendar has its own month).
     """
     categories = EventCategory.for_display()
     # Read once per request, even when the filter is built again without invalid input.
     cities = cached_city_choices(index_page)
-    data = request.GET.copy()
-    for name in list(data):
-        if name not in FILTER_NAMES or name in without:
-            del data[name]
-    ignored = []
 
-    def make(values):
+    def make(data):
         filterset = EventFilter(
-            values,
+            data,
             queryset=index_page.occurrences(),
             index_page=index_page,
             categories=categories,
@@ -76,44 +71,8 @@ def filtered_occurrences(request, index_page, *, without=()):
             filterset.filters.pop(name, None)
         return filterset
 
-    filterset = make(data)
-    if not filterset.is_valid():
-        for name, errors in filterset.form.errors.items():
-            if name in data:
-                ignored.append(
-                    {
-                        "label": filterset.form.fields[name].label,
-                        "value": data.get(name),
-                        "message": errors[0],
-                    }
-                )
-                del data[name]
-        filterset = make(data)
-    return filterset, filterset.qs, ignored, categories
-
-
-def page_number(request, num_pages, ignored):
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-        if number < 1:
-            raise ValueError(raw)
-    except ValueError:
-        ignored.append(
-            {"label": _("Page"), "value": raw, "message": _("Enter a page number, e.g. 2.")}
-        )
-        return 1
-    if number > num_pages:
-        ignored.append(
-            {
-                "label": _("Page"),
-                "value": raw,
-                "message": _("There are only %(count)s pages; showing the last one.")
-                % {"count": num_pages},
-            }
-        )
-        return num_pages
-    return number
+    names = [name for name in FILTER_NAMES if name not in without]
+    return read_filters(make, request.GET, names=names), categories
 
 
 def attach_categories(occurrences, categories):
@@ -150,29 +109,6 @@ ROW_FIELDS = (
 SUMMARY_WORDS = 40
 
 
-class EventRow:
-    """One date of the list, its cells ready to print (no model instance).
-
-    The texts are what the former row include (`includes/event_item.html`) printed for an
-    occurrence and its event, in the active language; the template escapes them.
-    """
-
-    __slots__ = (
-        "event_id",
-        "local_start",
-        "url",
-        "title",
-        "cancelled",
-        "datetime",
-        "label",
-        "place",
-        "online",
-        "status_text",
-        "summary",
-        "categories",
-    )
-
-
 def category_names(event_ids, categories):
     """{event id: [category name, ...]} in the active language, in the links' order (one query).
 
@@ -191,49 +127,46 @@ def category_names(event_ids, categories):
 
 
 def event_rows(values, list_url, categories):
-    """`EventRow`s from `ROW_FIELDS` tuples of occurrences of events below the index page at
-    `list_url`; an event's URL is the index page's URL and its slug, as Wagtail builds it."""
+    """`Row`s from named `ROW_FIELDS` values of occurrences of events below the index page at
+    `list_url`; an event's URL is the index page's URL and its slug, as Wagtail builds it.
+
+    The texts are what the former row include (`includes/event_item.html`) printed for an
+    occurrence and its event, in the active language; the template escapes them.
+    """
     statuses = {value: str(label) for value, label in EventPage.Status.choices}
-    names = category_names({row[0] for row in values}, categories)
+    names = category_names({value.event_id for value in values}, categories)
     rows = []
-    for (
-        event_id,
-        start,
-        end,
-        title,
-        slug,
-        all_day,
-        status,
-        venue_name,
-        city,
-        online_url,
-        summary,
-    ) in values:
-        row = EventRow()
-        row.event_id = event_id
-        row.local_start = local_start = timezone.localtime(start)
-        row.url = f"{list_url}{slug}/"
-        row.title = title
-        row.cancelled = status == EventPage.Status.CANCELLED
-        # `{{ start|date:'Y-m-d' }}` or `|date:'c'`: the date filter works in local time.
-        row.datetime = date_format(local_start, "Y-m-d" if all_day else "c")
-        row.label = occurrence_label(start, end, all_day)
+    for value in values:
+        local_start = timezone.localtime(value.start)
+        venue_name, city, status = value.event__venue_name, value.event__city, value.event__status
+        place = city
         if venue_name:
-            row.place = f"{venue_name}, {city}" if city else venue_name
-        else:
-            row.place = city
-        row.online = bool(online_url) and not venue_name
-        row.status_text = (
-            None if status == EventPage.Status.SCHEDULED else statuses.get(status, status)
+            place = f"{venue_name}, {city}" if city else venue_name
+        summary = value.event__summary
+        rows.append(
+            Row(
+                event_id=value.event_id,
+                local_start=local_start,
+                url=f"{list_url}{value.event__slug}/",
+                title=value.event__title,
+                cancelled=status == EventPage.Status.CANCELLED,
+                # `{{ start|date:'Y-m-d' }}` or `|date:'c'`: the date filter works in local time.
+                datetime=date_format(local_start, "Y-m-d" if value.event__all_day else "c"),
+                label=occurrence_label(value.start, value.end, value.event__all_day),
+                place=place,
+                online=bool(value.event__online_url) and not venue_name,
+                status_text=(
+                    None if status == EventPage.Status.SCHEDULED else statuses.get(status, status)
+                ),
+                # `{{ summary|truncatewords:40 }}`, shown only for a non-empty summary.
+                summary=Truncator(summary).words(SUMMARY_WORDS, truncate=" …") if summary else None,
+                categories=names[value.event_id],
+            )
         )
-        # `{{ summary|truncatewords:40 }}`, shown only for a non-empty summary.
-        row.summary = Truncator(summary).words(SUMMARY_WORDS, truncate=" …") if summary else None
-        row.categories = names[event_id]
-        rows.append(row)
     return rows
 
 
-# The filter form's widgets (two long selects) cost more than the list (portal/rendering.py).
+# The filter form's widgets (two long selects) cost more than the list (listings/rendering.py).
 _filter_forms = RenderedFormCache("events/includes/filter_form.html")
 
 
@@ -249,21 +182,11 @@ def filter_form_html(form, action):
     return _filter_forms.render(form, key_parts, {"form": form, "form_action": action})
 
 
-class OccurrencePaginator(Paginator):
-    """A paginator that counts with `count_queryset`: the same rows as the list, in a leaner
-    query (see `EventIndexPage.occurrences_to_count`)."""
-
-    def __init__(self, object_list, per_page, count_queryset):
-        super().__init__(object_list, per_page)
-        self.count_queryset = count_queryset
-
-    @cached_property
-    def count(self):
-        return self.count_queryset.count()
-
-
 def event_list(request, index_page, archive):
-    filterset, occurrences, ignored, categories = filtered_occurrences(request, index_page)
+    filters, categories = filtered_occurrences(request, index_page)
+    filterset = filters.filterset
+    occurrences = filterset.qs
+    # The same rows as the list in a leaner query (see `EventIndexPage.occurrences_to_count`).
     to_count = filterset.filter_queryset(index_page.occurrences_to_count())
     now = timezone.now()
     if archive:
@@ -272,16 +195,21 @@ def event_list(request, index_page, archive):
     else:
         occurrences = occurrences.filter(end__gt=now)
         to_count = to_count.filter(end__gt=now)
-    paginator = OccurrencePaginator(occurrences.values_list(*ROW_FIELDS), PER_PAGE, to_count)
-    number = page_number(request, paginator.num_pages, ignored)
-    page_obj = paginator.page(number)
     base = index_page.get_url(request)
-    page_obj.object_list = items = event_rows(list(page_obj.object_list), base, categories)
+    page_obj = paginate(
+        request,
+        occurrences.values_list(*ROW_FIELDS, named=True),
+        filters.notices,
+        per_page=PER_PAGE,
+        convert=lambda values: event_rows(values, base, categories),
+        count_queryset=to_count,
+    )
     groups = [
         {"month": month, "occurrences": list(group)}
-        for month, group in groupby(items, key=lambda row: row.local_start.date().replace(day=1))
+        for month, group in groupby(
+            page_obj.object_list, key=lambda row: row.local_start.date().replace(day=1)
+        )
     ]
-    active_filters = any(request.GET.get(name) for name in FILTER_NAMES) and filterset.form.data
     links = index_links(request, index_page, categories, base)
     return index_page.render(
         request,
@@ -292,11 +220,12 @@ def event_list(request, index_page, archive):
             "filter_form": filter_form_html(
                 filterset.form, links["archive_url" if archive else "upcoming_url"]
             ),
-            "ignored": ignored,
+            "notices": filters.notices,
+            "filter_query": filter_query(request, drop=("page", *filters.ignored)),
             "page_obj": page_obj,
-            "paginator": paginator,
+            "paginator": page_obj.paginator,
             "groups": groups,
-            "has_filters": bool(active_filters),
+            "has_filters": any(filterset.form.data.values()),
             **links,
         },
     )
@@ -329,9 +258,9 @@ def event_calendar(request, index_page, year=None, month=None):
         if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
             raise Http404("No such month")
         first = dt.date(year, month, 1)
-    filterset, occurrences, ignored, categories = filtered_occurrences(
-        request, index_page, without=DATE_FILTERS
-    )
+    filters, categories = filtered_occurrences(request, index_page, without=DATE_FILTERS)
+    filterset = filters.filterset
+    occurrences = filterset.qs
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     grid_start, grid_end = weeks[0][0], weeks[-1][-1] + dt.timedelta(days=1)
     items = list(overlapping(occurrences, midnight(first), midnight(next_month(first))))
@@ -358,9 +287,9 @@ def event_calendar(request, index_page, year=None, month=None):
     ]
     previous_first = (first - dt.timedelta(days=1)).replace(day=1)
     following_first = next_month(first)
-    query = request.GET.copy()
-    query.pop("page", None)
-    querystring = ("?" + query.urlencode()) if query else ""
+    # The month links carry the valid filters; the calendar has no pages.
+    query = filter_query(request, drop=("page", *DATE_FILTERS, *filters.ignored))
+    querystring = f"?{query}" if query else ""
 
     base = index_page.get_url(request)
 
@@ -380,7 +309,7 @@ def event_calendar(request, index_page, year=None, month=None):
         context_overrides={
             "filterset": filterset,
             "filter_form": filter_form_html(filterset.form, request.path),
-            "ignored": ignored,
+            "notices": filters.notices,
             "month": first,
             "rows": rows,
             "weekdays": weekdays,

@@ -4,7 +4,7 @@ Each view runs a fixed number of queries however many properties match: the list
 pages fetch one page of results, the feed reads plain values (no model instances) and builds
 every URL from its pool page's URL.
 
-The list is the busiest page of the pool, so its rows are plain values too (`ResultRow`),
+The list is the busiest page of the pool, so its rows are plain values too (`listings.Row`),
 with the numbers formatted once in Python (`format_number`, cached) and each property's URL
 built from the pool's URL, like the feed does.
 """
@@ -15,7 +15,6 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.paginator import Page, Paginator
 from django.core.signals import setting_changed
 from django.db.models import Count, Max, Q
 from django.dispatch import receiver
@@ -25,14 +24,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.formats import date_format
-from django.utils.http import http_date, urlencode
+from django.utils.http import http_date
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, PageLogEntry
 
+from listings.filtering import filter_query, read_filters
+from listings.pagination import paginate
+from listings.rendering import RenderedFormCache
+from listings.rows import Row
 from portal.models import FederalState
-from portal.rendering import RenderedFormCache
 
 from .filters import FeedFilterSet, LocationFilterSet
 from .models import Kind, LocationIndexPage, LocationPage, Zoning, map_settings
@@ -60,74 +62,6 @@ ROW_FIELDS = (
 )
 
 
-def ignored_input_notices(form, data):
-    """One sentence per parameter that was ignored because it is invalid."""
-    notices = []
-    for name, errors in form.errors.items():
-        field = form.fields.get(name)
-        label = field.label if field is not None else name
-        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
-        notices.append(
-            _("“%(value)s” is not a valid value for “%(field)s” and was ignored: %(error)s")
-            % {
-                "value": ", ".join(str(value)[:60] for value in values),
-                "field": label,
-                "error": " ".join(errors),
-            }
-        )
-    return notices
-
-
-def requested_page(request, notices):
-    """The page number asked for (1 for a missing or invalid one, with a notice)."""
-    raw = request.GET.get("page", "")
-    if not raw:
-        return 1
-    try:
-        number = int(raw)
-    except ValueError:
-        notices.append(
-            _("“%(value)s” is not a page number; the first page is shown.") % {"value": raw[:20]}
-        )
-        return 1
-    if number < 1:
-        notices.append(
-            _("There is no page %(number)s; the first page is shown.") % {"number": number}
-        )
-        return 1
-    return number
-
-
-def paginate(request, queryset, notices, fields, convert):
-    """This page of ``queryset`` as a Django ``Page`` of ``convert(rows)``, where the rows
-    are tuples of ``fields``; the COUNT runs on ``queryset`` itself, without their joins.
-
-    A page beyond the last one shows the last page, with a notice.
-    """
-    paginator = Paginator(queryset, PER_PAGE)
-    number = requested_page(request, notices)
-    if number > paginator.num_pages:
-        notices.append(
-            _("There is no page %(number)s; the last page is shown.") % {"number": number}
-        )
-        number = paginator.num_pages
-    bottom = (number - 1) * PER_PAGE
-    rows = list(queryset.values_list(*fields)[bottom : bottom + PER_PAGE])
-    return Page(convert(rows), number, paginator)
-
-
-def filter_query(request, drop=("page",)):
-    """The request's filter parameters as a query string, without `drop`."""
-    pairs = [
-        (key, value)
-        for key in request.GET
-        if key not in drop
-        for value in request.GET.getlist(key)
-        if value != ""
-    ]
-    return urlencode(pairs)
-
-
 def base_queryset(index_page):
     return LocationPage.objects.live().public().child_of(index_page)
 
@@ -147,7 +81,7 @@ def format_number(value, arg):
     return _format_number(value, arg, get_language())
 
 
-# The filter form's thirteen widgets cost more than the whole results table (portal/rendering.py).
+# The filter form's thirteen widgets cost more than the whole results table (listings/rendering.py).
 _filter_forms = RenderedFormCache("locations/includes/filter_form.html")
 
 
@@ -163,127 +97,100 @@ def _forget_rendered_values(**kwargs):
     _format_number.cache_clear()
 
 
-class ResultRow:
-    """One property of the results table, its cells ready to print (no model instance).
+def area_text(kind, available_area_ha, total_area_ha, floor_space_m2):
+    """The area cell, as `includes/area.html` prints it."""
+    if kind == Kind.SITE:
+        if available_area_ha is not None:
+            return f"{format_number(available_area_ha, '-2g')} ha"
+        if total_area_ha is not None:
+            return f"{format_number(total_area_ha, '-2g')} ha {_('(total)')}"
+    elif floor_space_m2 is not None:
+        return f"{format_number(floor_space_m2, '0g')} m²"
+    return "–"
 
+
+def price_text(kind, price_per_m2, on_request):
+    """The price cell, as `includes/price.html` prints it."""
+    if price_per_m2 is None:
+        return on_request
+    if kind == Kind.SITE:
+        return f"{format_number(price_per_m2, '2g')} €/m²"
+    return _("%(price)s €/m² per month") % {"price": format_number(price_per_m2, "2g")}
+
+
+def result_rows(values, pool_url, today):
+    """`Row`s from named `ROW_FIELDS` values of properties below the pool at `pool_url`.
+
+    A property's URL is its pool's URL and its slug, as Wagtail builds it (and the feed).
     The texts are what the pool's templates print for a property (includes/area.html,
     includes/price.html and the availability of location_page.html), with the same
     translations; the template escapes them.
-    """
-
-    __slots__ = (
-        "title",
-        "url",
-        "summary",
-        "postcode",
-        "city",
-        "district",
-        "state_name",
-        "area_text",
-        "zoning",
-        "zoning_label",
-        "price_text",
-        "available_text",
-    )
-
-
-def result_rows(rows, pool_url, today):
-    """`ResultRow`s from `ROW_FIELDS` value tuples of properties below the pool at `pool_url`.
-
-    A property's URL is its pool's URL and its slug, as Wagtail builds it (and the feed).
     """
     state_names = {code: str(label) for code, label in FederalState.Code.choices}
     zoning_labels = {code: str(label) for code, label in Zoning.choices}
     now = _("now")
     on_request = _("on request")
-    results = []
-    for (
-        title,
-        slug,
-        kind,
-        summary,
-        postcode,
-        city,
-        district,
-        state_code,
-        zoning,
-        available_area_ha,
-        total_area_ha,
-        floor_space_m2,
-        price_per_m2,
-        available_from,
-    ) in rows:
-        row = ResultRow()
-        row.title = title
-        row.url = f"{pool_url}{slug}/"
-        row.summary = summary
-        row.postcode = postcode
-        row.city = city
-        row.district = district
-        row.state_name = state_names.get(state_code, state_code)
-        if kind == Kind.SITE:
-            if available_area_ha is not None:
-                row.area_text = f"{format_number(available_area_ha, '-2g')} ha"
-            elif total_area_ha is not None:
-                row.area_text = f"{format_number(total_area_ha, '-2g')} ha {_('(total)')}"
-            else:
-                row.area_text = "–"
-        elif floor_space_m2 is not None:
-            row.area_text = f"{format_number(floor_space_m2, '0g')} m²"
-        else:
-            row.area_text = "–"
-        row.zoning = zoning
-        row.zoning_label = zoning_labels.get(zoning, zoning)
-        if price_per_m2 is None:
-            row.price_text = on_request
-        elif kind == Kind.SITE:
-            row.price_text = f"{format_number(price_per_m2, '2g')} €/m²"
-        else:
-            row.price_text = _("%(price)s €/m² per month") % {
-                "price": format_number(price_per_m2, "2g")
-            }
+    rows = []
+    for value in values:
+        available_from = value.available_from
         if available_from is None or available_from <= today:
-            row.available_text = now
+            available = now
         else:
-            row.available_text = _("from %(date)s") % {
-                "date": date_format(available_from, "DATE_FORMAT")
-            }
-        results.append(row)
-    return results
+            available = _("from %(date)s") % {"date": date_format(available_from, "DATE_FORMAT")}
+        rows.append(
+            Row(
+                title=value.title,
+                url=f"{pool_url}{value.slug}/",
+                summary=value.summary,
+                postcode=value.postcode,
+                city=value.city,
+                district=value.district,
+                state_name=state_names.get(value.federal_state__code, value.federal_state__code),
+                area_text=area_text(
+                    value.kind,
+                    value.available_area_ha,
+                    value.total_area_ha,
+                    value.floor_space_m2,
+                ),
+                zoning=value.zoning,
+                zoning_label=zoning_labels.get(value.zoning, value.zoning),
+                price_text=price_text(value.kind, value.price_per_m2, on_request),
+                available_text=available,
+            )
+        )
+    return rows
 
 
 def filtered_results(request, index_page):
     """The filter set, this page of results and the notices about ignored input."""
     today = timezone.localdate()
-    filterset = LocationFilterSet(
-        request.GET or None,
-        queryset=base_queryset(index_page),
-        kind=index_page.kind,
-        today=today,
+    filters = read_filters(
+        lambda data: LocationFilterSet(
+            data or None, queryset=base_queryset(index_page), kind=index_page.kind, today=today
+        ),
+        request.GET,
     )
-    notices = []
-    invalid = ()
-    if filterset.is_bound:
-        filterset.is_valid()
-        notices = ignored_input_notices(filterset.form, request.GET)
-        invalid = tuple(filterset.form.errors)
     list_url = index_page.get_url(request)
+    queryset = filters.filterset.sorted_qs
+    notices = filters.notices
     results = paginate(
         request,
-        filterset.sorted_qs,
+        queryset.values_list(*ROW_FIELDS, named=True),
         notices,
-        ROW_FIELDS,
-        convert=lambda rows: result_rows(rows, list_url, today),
+        per_page=PER_PAGE,
+        convert=lambda values: result_rows(values, list_url, today),
+        # The COUNT without the joins of the printed columns.
+        count_queryset=queryset,
     )
     return {
-        "filterset": filterset,
-        "form": filterset.form,
+        "filterset": filters.filterset,
+        "form": filters.form,
         "results": results,
         "result_count": results.paginator.count,
         "notices": notices,
         # Links (pages, list/map switch) and the map's feed carry only the valid filters.
-        "filter_query": filter_query(request, drop=("page", *invalid)),
-        "invalid_fields": invalid,
+        "filter_query": filter_query(request, drop=("page", *filters.ignored)),
+        "invalid_fields": filters.ignored,
         "area_unit": index_page.area_unit,
         "is_site_pool": index_page.kind == Kind.SITE,
         "list_url": list_url,

@@ -25,11 +25,12 @@ ALLOWED = {
     # Shared building blocks
     "portal": set(),
     "quotes": {"portal"},
+    "listings": {"portal"},
     # Domain apps
     "home": {"portal", "quotes"},
-    "clusters": {"portal", "quotes"},
-    "locations": {"portal"},
-    "events": {"portal", "quotes"},
+    "clusters": {"portal", "quotes", "listings"},
+    "locations": {"portal", "listings"},
+    "events": {"portal", "quotes", "listings"},
     # Cross-cutting features: they read the domain through registries and signals
     "pagecache": {"portal"},
     "translations": {"portal"},
@@ -40,6 +41,7 @@ ALLOWED = {
     "demo": {
         "portal",
         "quotes",
+        "listings",
         "home",
         "clusters",
         "locations",

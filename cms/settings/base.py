@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "translations",
     "pagecache",
     "seo",
+    "listings",
     "quotes",
     "portal",
     # Wagtail

@@ -1,13 +1,19 @@
 """The cluster overview: cards in editor order, filters by kind, state and sector that combine,
-bad filter values ignored with a notice (never a 500), and a fixed number of queries."""
+bad filter values ignored with the lists' shared notice (never a 500), and a fixed number of
+queries."""
 
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 import pytest
 from bs4 import BeautifulSoup
 
 from clusters.factories import ClusterPageFactory, SectorFactory
+from clusters.filters import ClusterFilter
+from clusters.models import ClusterPage
+from listings.notices import MAX_SHOWN_VALUE, Notice
 from portal.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +68,8 @@ def titles(soup):
 
 
 def notices(soup):
-    return [p.get_text(" ", strip=True) for p in soup.select("p.notice[role=status]")]
+    """The items of the shared notice (`listings/includes/notices.html`)."""
+    return [li.get_text(" ", strip=True) for li in soup.select(".list-notices[role=status] li")]
 
 
 def test_overview_lists_live_clusters_in_editor_order(client, clusters):
@@ -113,27 +120,50 @@ def test_filters_combine(client, clusters, params, expected):
 @pytest.mark.parametrize(
     ("params", "ignored", "expected"),
     [
-        ({"kind": "mega"}, ["Kind of cluster"], 4),
-        ({"state": "BY"}, ["Federal state"], 4),
-        ({"sector": "gibt-es-nicht"}, ["Sector"], 4),
-        ({"state": "TH", "sector": "<script>alert(1)</script>"}, ["Sector"], 2),
-        ({"kind": "x" * 5000, "state": "%00"}, ["Kind of cluster", "Federal state"], 4),
+        ({"kind": "mega"}, ["kind"], 4),
+        ({"state": "BY"}, ["state"], 4),
+        ({"sector": "gibt-es-nicht"}, ["sector"], 4),
+        ({"state": "TH", "sector": "<script>alert(1)</script>"}, ["sector"], 2),
+        ({"kind": "x" * 5000, "state": "%00"}, ["kind", "state"], 4),
         ({"kind": ["micro", "macro"]}, [], 2),
     ],
 )
 def test_bad_filter_values_are_ignored_with_a_notice(client, clusters, params, ignored, expected):
     soup = get(client, params)
     assert len(titles(soup)) == expected
-    texts = notices(soup)
-    assert len(texts) == len(ignored)
-    # The message names the filter: the label of the select it belongs to.
-    for notice in soup.select("p.notice"):
-        select = soup.select_one(f"select[aria-describedby='{notice['id']}']")
+    assert len(notices(soup)) == len(ignored)
+    # Each item names the filter (the label of the select that points at it with
+    # aria-describedby) and the value sent, shortened, once.
+    described = []
+    for item in soup.select(".list-notices li"):
+        select = soup.select_one(f"select[aria-describedby='{item['id']}']")
         assert select is not None
+        assert select["aria-invalid"] == "true"
+        described.append(select["name"])
         label = soup.select_one(f"label[for={select['id']}]").get_text(strip=True)
-        assert label in notice.get_text()
+        text = item.get_text()
+        assert text.startswith(label)
+        value = params[select["name"]]
+        shown = value if len(value) <= MAX_SHOWN_VALUE else value[: MAX_SHOWN_VALUE - 1] + "…"
+        assert text.count(shown) == 1
+    assert described == ignored
+    assert "x" * MAX_SHOWN_VALUE not in soup.decode()
     assert "<script>alert(1)</script>" not in soup.decode().split("<main", 1)[1].split("</form>")[1]
     assert soup.select_one("meta[name=robots]")["content"] == "noindex, follow"
+
+
+def test_notices_are_the_shared_notices_of_the_lists(sectors):
+    """Label, value (shortened) and Django's message, and the id the select points at."""
+    data = QueryDict(mutable=True)
+    data.update({"kind": "mega", "state": "x" * 100, "sector": "it"})
+    with translation.override("en"):
+        found = ClusterFilter(data, queryset=ClusterPage.objects.all()).notices
+        message = "Select a valid choice. That choice is not one of the available choices."
+        assert found == [
+            Notice("Kind of cluster", "mega", message, "id_kind_error"),
+            Notice("Federal state", "x" * (MAX_SHOWN_VALUE - 1) + "…", message, "id_state_error"),
+        ]
+        assert str(found[0]) == f"Kind of cluster “mega”: {message}"
 
 
 def test_unknown_parameters_and_pages_do_not_break_the_overview(client, clusters):

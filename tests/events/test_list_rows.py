@@ -1,10 +1,10 @@
 """The fast list: plain-value rows, the cached filter form and the cached city choices.
 
-The list and the archive print rows built in Python (events.views.EventRow) instead of
-rendering every occurrence through the former include `events/includes/event_item.html`
-(`{% pageurl %}`, `{% occurrence_label %}`, date filters, `truncatewords`). These tests render
-the former template with the model instances and require the same HTML, in German and in
-English, for every kind of row.
+The list and the archive print rows built in Python (listings.rows.Row, made by
+events.views.event_rows) instead of rendering every occurrence through the former include
+`events/includes/event_item.html` (`{% pageurl %}`, `{% occurrence_label %}`, date filters,
+`truncatewords`). These tests render the former template with the model instances and require
+the same HTML, in German and in English, for every kind of row.
 """
 
 import datetime as dt
@@ -24,6 +24,7 @@ from events import views
 from events.factories import EventCategoryFactory, EventPageFactory, aware
 from events.models import EventCategory, EventPage
 from events.views import PER_PAGE, attach_categories
+from listings.rows import Row
 
 pytestmark = pytest.mark.django_db
 
@@ -286,7 +287,7 @@ def test_rows_are_plain_values(client, index_page, make_events):
         post_init.disconnect(record, sender=EventPage)
     rows = [row for group in response.context["groups"] for row in group["occurrences"]]
     assert len(rows) == PER_PAGE
-    assert all(isinstance(row, views.EventRow) for row in rows)
+    assert all(isinstance(row, Row) for row in rows)
     assert loaded == []  # no event page is loaded as a model instance
 
 

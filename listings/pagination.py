@@ -1,0 +1,64 @@
+"""Page numbers from the address, clamped to the pages that exist, with a notice."""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+from .notices import Notice, shown_value
+
+
+def page_number(request, num_pages, notices):
+    """The requested page, between 1 and `num_pages`; anything else adds a `Notice`."""
+    raw = request.GET.get("page", "")
+    if raw == "":
+        return 1
+    try:
+        number = int(raw)
+    except ValueError:
+        number = None
+    if number is None or number < 1:
+        notices.append(
+            Notice(
+                label=_("Page"),
+                value=shown_value(raw),
+                message=_("This is not a page number; the first page is shown."),
+            )
+        )
+        return 1
+    if number > num_pages:
+        notices.append(
+            Notice(
+                label=_("Page"),
+                value=shown_value(raw),
+                message=_("There are only %(count)s pages; the last one is shown.")
+                % {"count": num_pages},
+            )
+        )
+        return num_pages
+    return number
+
+
+class ListPaginator(Paginator):
+    """A paginator whose COUNT runs on `count_queryset` when given: the same rows as the
+    list in a leaner query (no joins for the printed columns)."""
+
+    def __init__(self, object_list, per_page, count_queryset=None):
+        super().__init__(object_list, per_page)
+        self.count_queryset = count_queryset
+
+    @cached_property
+    def count(self):
+        if self.count_queryset is None:
+            return super().count
+        return self.count_queryset.count()
+
+
+def paginate(request, rows, notices, *, per_page, convert=list, count_queryset=None):
+    """The requested page of `rows` (a queryset of values), its objects `convert(rows)`.
+
+    Two queries whatever the number of rows: the count and the page's rows.
+    """
+    paginator = ListPaginator(rows, per_page, count_queryset)
+    page = paginator.page(page_number(request, paginator.num_pages, notices))
+    page.object_list = convert(list(page.object_list))
+    return page
