@@ -25,11 +25,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from .models import EventPage
-
         # Upcoming events come first among equally relevant hits.
         search_types.register(
-            EventPage,
+            self.get_model("EventPage"),
             "event",
             pgettext_lazy("search result type", "Event"),
             order=40,

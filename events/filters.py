@@ -18,7 +18,8 @@ import django_filters
 from portal import caching
 from portal.models import FederalState
 
-from .models import EventCategoryLink, EventPage
+# Only a model that names no page class: the page modules import the views, which import this.
+from .models.inlines import EventCategoryLink
 from .recurrence import make_aware
 
 MIN_YEAR = 1900
@@ -86,8 +87,7 @@ def overlapping(queryset, start, end):
 def city_choices(index_page):
     """The cities of the live events below `index_page`, sorted by the database (one query)."""
     return list(
-        EventPage.objects.live()
-        .child_of(index_page)
+        index_page.live_events()
         .exclude(city="")
         .order_by("city")
         .values_list("city", flat=True)

@@ -39,7 +39,12 @@ from .filters import (
     overlapping,
 )
 from .ical import build_calendar
-from .models import EventCategory, EventCategoryLink, EventOccurrence, EventPage
+
+# Only the models that name no page class: the page modules import this module.
+from .models.categories import EventCategory
+from .models.choices import Status
+from .models.inlines import EventCategoryLink
+from .models.occurrences import EventOccurrence
 from .templatetags.events_tags import occurrence_label
 
 PER_PAGE = 12
@@ -133,7 +138,7 @@ def event_rows(values, list_url, categories):
     The texts are what the former row include (`includes/event_item.html`) printed for an
     occurrence and its event, in the active language; the template escapes them.
     """
-    statuses = {value: str(label) for value, label in EventPage.Status.choices}
+    statuses = {value: str(label) for value, label in Status.choices}
     names = category_names({value.event_id for value in values}, categories)
     rows = []
     for value in values:
@@ -149,15 +154,13 @@ def event_rows(values, list_url, categories):
                 local_start=local_start,
                 url=f"{list_url}{value.event__slug}/",
                 title=value.event__title,
-                cancelled=status == EventPage.Status.CANCELLED,
+                cancelled=status == Status.CANCELLED,
                 # `{{ start|date:'Y-m-d' }}` or `|date:'c'`: the date filter works in local time.
                 datetime=date_format(local_start, "Y-m-d" if value.event__all_day else "c"),
                 label=occurrence_label(value.start, value.end, value.event__all_day),
                 place=place,
                 online=bool(value.event__online_url) and not venue_name,
-                status_text=(
-                    None if status == EventPage.Status.SCHEDULED else statuses.get(status, status)
-                ),
+                status_text=None if status == Status.SCHEDULED else statuses.get(status, status),
                 # `{{ summary|truncatewords:40 }}`, shown only for a non-empty summary.
                 summary=Truncator(summary).words(SUMMARY_WORDS, truncate=" …") if summary else None,
                 categories=names[value.event_id],
@@ -337,7 +340,7 @@ def index_feed(request, index_page, category_slug=None):
     feeds often; the cache key holds the newest publication time and the number of live
     events, so publishing, unpublishing or deleting an event makes a fresh feed.
     """
-    events = EventPage.objects.live().child_of(index_page)
+    events = index_page.live_events()
     name = index_page.title
     if category_slug is not None:
         category = next((c for c in EventCategory.for_display() if c.slug == category_slug), None)

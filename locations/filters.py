@@ -3,6 +3,8 @@
 Every parameter is validated by a form field; the HTML views drop an invalid parameter and
 say so in a notice, the feed answers it with a 400 and a JSON error. Nothing here can raise a
 database error on bad input: numbers are bounded, text is length-limited and free of NUL.
+The pool page model (`models.index`) imports the views and so this module, which therefore
+names only `models.choices`; the feed hands `FeedFilterSet` the pool pages to look `pool` up in.
 """
 
 import math
@@ -15,7 +17,8 @@ import django_filters
 
 from portal.models import FederalState
 
-from .models import Kind, LocationIndexPage, Zoning
+# The pool page (`models.index`) imports the views and so this module: name only `choices`.
+from .models.choices import Kind, Zoning
 
 MAX_AREA = 100_000_000  # m² (10,000 ha): beyond any property in the region
 MAX_TEXT = 100
@@ -105,11 +108,17 @@ class BBoxFilter(django_filters.Filter):
 
 
 class PoolField(forms.IntegerField):
-    """The id of a pool page; bounded before the lookup so no database rejects it."""
+    """The id of a pool page; bounded before the lookup so no database rejects it.
+
+    `pools` is the queryset of pool pages the id is looked up in, handed over by the feed
+    (`FeedFilterSet(pools=…)`): this module cannot import the pool page model, which imports
+    the views and so this module.
+    """
 
     default_error_messages = {"missing": _("There is no pool with this number.")}
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, pools=None, **kwargs):
+        self.pools = pools
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 2**31 - 1)
         super().__init__(**kwargs)
@@ -118,7 +127,7 @@ class PoolField(forms.IntegerField):
         number = super().clean(value)
         if number is None:
             return None
-        pool = LocationIndexPage.objects.filter(pk=number).first()
+        pool = self.pools.filter(pk=number).first()
         if pool is None:
             raise forms.ValidationError(self.error_messages["missing"], code="missing")
         return pool
@@ -279,6 +288,11 @@ class FeedFilterSet(LocationFilterSet):
     bbox = BBoxFilter(label=_("Map section"), method="filter_bbox")
     kind = django_filters.ChoiceFilter(label=_("Kind of property"), choices=Kind.choices)
     pool = PoolFilter(label=_("Pool"), method="filter_pool")
+
+    def __init__(self, data=None, *args, pools, **kwargs):
+        """`pools`: the pool pages `pool` may name (`LocationIndexPage.objects.all()`)."""
+        super().__init__(data, *args, **kwargs)
+        self.form.fields["pool"].pools = pools
 
     def filter_bbox(self, queryset, name, value):
         if value is None:

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from . import views
+from . import feed
 
 urlpatterns = [
-    path("locations.geojson", views.geojson_feed, name="locations_geojson"),
+    path("locations.geojson", feed.geojson_feed, name="locations_geojson"),
 ]

@@ -9,7 +9,12 @@ left out, as they name models of every app by design. Three rules:
   written down here and in docs/architecture.md, not an accident;
 - no module imports from a management command module (commands are entry points; shared code
   lives in a module of its own);
-- no module imports another project app inside a function.
+- no module imports another project app inside a function;
+- inside an app, the modules import each other without a cycle (models never reach back into
+  views or filters through an import inside a method);
+- no module outside the migrations has more than 500 lines;
+- an app's templates live in `<app>/templates/<app>/`; the project's `templates/` holds only
+  the layout, the error pages, the shared includes and blocks, and overrides of Wagtail's.
 """
 
 import ast
@@ -172,6 +177,78 @@ def test_no_import_of_another_app_inside_a_function():
                 if in_function and target in apps and target != app:
                     offenders.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
     assert offenders == []
+
+
+def module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def module_graph(app):
+    """{module: {imported module of the same app: where}}, relative imports resolved, imports
+    inside functions included; `from package import name` counts as importing the submodule
+    `name` when there is one."""
+    modules = {module_name(path): path for path in app_modules(app)}
+    graph = {module: {} for module in modules}
+    for module, path in modules.items():
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        tree = ast.parse(path.read_text(), filename=str(path))
+        for node in ast.walk(tree):
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(base)
+                    source = f"{base}.{node.module}" if node.module else base
+                else:
+                    source = node.module or ""
+                targets = [source]
+                targets += [f"{source}.{alias.name}" for alias in node.names]
+            for target in targets:
+                if target in modules and target != module:
+                    graph[module].setdefault(target, f"{path.relative_to(ROOT)}:{node.lineno}")
+    return graph
+
+
+@pytest.mark.parametrize("app", sorted(ALLOWED))
+def test_no_import_cycle_inside_an_app(app):
+    assert cycles(module_graph(app)) == []
+
+
+MAX_MODULE_LINES = 500
+
+
+def test_no_module_has_more_than_500_lines():
+    too_long = {}
+    for path in ROOT.rglob("*.py"):
+        parts = path.relative_to(ROOT).parts
+        if parts[0].startswith(".") or "migrations" in parts or "node_modules" in parts:
+            continue
+        lines = len(path.read_text().splitlines())
+        if lines > MAX_MODULE_LINES:
+            too_long[str(path.relative_to(ROOT))] = lines
+    assert too_long == {}
+
+
+# What the project's `templates/` may hold: the layout and error pages, the includes and
+# StreamField blocks every app shares, and overrides of Wagtail's own templates.
+SHARED_TEMPLATES = {"base.html", "404.html", "500.html", "includes", "blocks", "wagtailcore"}
+
+
+def test_templates_live_in_their_apps():
+    assert {path.name for path in (ROOT / "templates").iterdir()} <= SHARED_TEMPLATES
+    misplaced = []
+    for app in project_apps():
+        folder = ROOT / app / "templates"
+        if folder.is_dir():
+            misplaced += [
+                str(path.relative_to(ROOT)) for path in folder.iterdir() if path.name != app
+            ]
+    assert misplaced == [], "an app's templates go in <app>/templates/<app>/"
 
 
 def test_the_checks_see_a_cycle_when_there_is_one():

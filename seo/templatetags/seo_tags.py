@@ -1,6 +1,6 @@
 """The search-engine and social-media tags of every page's <head> (docs/seo.md).
 
-``{% seo_meta languages %}`` renders ``templates/seo/meta.html``: description, canonical URL,
+``{% seo_meta languages %}`` renders ``seo/templates/seo/meta.html``: description, canonical URL,
 hreflang alternates with x-default, Open Graph and Twitter cards, all from page fields.
 ``{% seo_robots %}`` marks filtered and paginated list addresses noindex.
 """
@@ -76,7 +76,7 @@ def share_image(page, context):
 def share_image_data(request, page, context):
     """Absolute URL, size and alt text of the shared picture's rendition, or None."""
     if context.get("og_image"):
-        # Cluster pages prepare it in get_context (clusters/models.py).
+        # Cluster pages prepare it in get_context (clusters/models/cluster.py).
         return context["og_image"]
     image, alt = share_image(page, context)
     if image is None or image.is_svg():

@@ -23,7 +23,7 @@ def test_visitor_filters_the_clusters_and_opens_one(
 
     # A shared link with a broken value still works and says what it ignored.
     page.goto(live_server.url + "/de/cluster/?state=XX&kind=micro")
-    expect(page.locator("p.notice[role=status]")).to_have_count(1)
+    expect(page.locator(".list-notices[role=status] li")).to_have_count(1)
     expect(cards).to_have_count(3)
 
     cards.first.click()

@@ -1,6 +1,6 @@
 """The fast list: plain-value rows, cached number formats and filter form, sort indexes.
 
-The list view prints rows built in Python (locations.views.ResultRow) instead of rendering
+The list view prints rows built in Python (listings.rows.Row) instead of rendering
 model instances through `{% pageurl %}` and the area and price includes; these tests render
 the former row template with the model instances and require the same HTML, in German and
 in English, for every kind of cell.

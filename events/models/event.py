@@ -1,24 +1,14 @@
-"""The events calendar (Termine): categories, the index with archive, calendar and feeds, events.
-
-`EventPage` holds one event or a series; its occurrences are written to `EventOccurrence`
-whenever the page is saved, so listings, the calendar and the home page's teaser page through
-the database in a fixed number of queries however many events there are.
-"""
+"""The event page: one event or a series, its venue, registration and documentation."""
 
 import datetime as dt
-import functools
+from urllib.parse import quote
 
-from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.templatetags.static import static
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,285 +17,27 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import (
-    DraftStateMixin,
-    Orderable,
-    Page,
-    PageViewRestriction,
-    RevisionMixin,
-    TranslatableMixin,
-)
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 
 from portal.blocks import BaseStreamBlock, ConsentEmbedBlock
 from portal.fields import optional_link
-from portal.localization import prefer_active_locale
 from portal.panels import SelfHostedLeafletPanel
 from quotes.models import chosen_quote_ids, quotes_text
 
-from . import recurrence
-
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ul", "ol"]
-# Sub-paths the index and event pages answer themselves (RoutablePageMixin); an event with
-# one of these slugs could never be reached.
-LEAFLET_JS = "locations/vendor/leaflet/leaflet.js"
-LEAFLET_CSS = "locations/vendor/leaflet/leaflet.css"
-RESERVED_SLUGS = {"archiv", "archive", "kalender", "calendar", "ical"}
-# Large columns of EventPage that the list and the calendar never show.
-LIST_DEFERRED_FIELDS = ("body", "documentation_summary", "documentation_video")
-
-
-class EventCategory(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
-    """A topic of events, such as Wirtschaft, Wissenschaft, Kultur or Sport.
-
-    Editors assign categories to events; visitors filter the calendar by them and subscribe
-    to one category's feed. The name is translated; the short name in addresses (slug) stays
-    the same in every language so that filter links and feed subscriptions keep working.
-    """
-
-    name = models.CharField(_("name"), max_length=80, help_text=_("For example “Wirtschaft”."))
-    slug = models.SlugField(
-        _("short name for addresses"),
-        max_length=80,
-        allow_unicode=False,
-        help_text=_(
-            "Lower-case letters, digits and hyphens; used in filter links and feed addresses."
-        ),
-    )
-    sort_order = models.PositiveIntegerField(
-        _("sort order"), default=100, help_text=_("Lower numbers are listed first.")
-    )
-
-    # Deleting a category deletes its revisions too (Wagtail's recommended pattern for snippets).
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="event_category")
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    override_translatable_fields = [
-        TranslatableField("name"),
-        SynchronizedField("slug"),
-        SynchronizedField("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("event category")
-        verbose_name_plural = _("event categories")
-        ordering = ["sort_order", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="events_category_unique_slug")
-        ]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    @classmethod
-    def for_display(cls):
-        """Live categories in the active language (source version where untranslated), in order.
-
-        One query: the language codes come from the settings, not from the Locale table.
-        """
-        codes = {translation.get_language(), settings.LANGUAGE_CODE}
-        categories = list(
-            cls.objects.filter(live=True, locale__language_code__in=codes).select_related("locale")
-        )
-        return prefer_active_locale(categories)
-
-
-@functools.cache
-def leaflet_assets():
-    """Leaflet as vendored by the locations app, or (None, None) while it is not there."""
-    if finders.find(LEAFLET_JS) and finders.find(LEAFLET_CSS):
-        return static(LEAFLET_JS), static(LEAFLET_CSS)
-    return None, None
-
-
-def map_assets():
-    leaflet_js, leaflet_css = leaflet_assets()
-    return {
-        "leaflet_js": leaflet_js,
-        "leaflet_css": leaflet_css,
-        "map_tile_url": getattr(settings, "MAP_TILE_URL", ""),
-        "map_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
-    }
-
-
-class EventIndexPage(RoutablePageMixin, Page):
-    """The events calendar "Termine": upcoming events, the archive, a month calendar and feeds.
-
-    Editors create one per language tree below the home page and add events below it. The
-    lists, the calendar and the iCal feeds are built from the events; the page itself only
-    holds an introduction.
-    """
-
-    # What the cached page lists (portal/caching.py): upcoming, archive, calendar and the
-    # iCal feeds (their bodies are cached by the feed itself, so a hit there loads no event
-    # instances); category filters and feeds.
-    cache_lists = ["events.eventpage", "events.eventcategory"]
-
-    intro = models.TextField(
-        _("intro"),
-        blank=True,
-        max_length=600,
-        help_text=_("A short paragraph above the list of events."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
-    api_fields = [
-        "intro",
-    ]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-
-    class Meta:
-        verbose_name = _("events calendar")
-        verbose_name_plural = _("events calendars")
-
-    # Sub-pages: German and English addresses for the archive and calendar, one for feeds.
-
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        from .views import event_list
-
-        return event_list(request, self, archive=False)
-
-    @path("archiv/", name="archive_de")
-    @path("archive/", name="archive_en")
-    def archive_view(self, request):
-        from .views import event_list
-
-        return event_list(request, self, archive=True)
-
-    @path("kalender/", name="calendar_de")
-    @path("calendar/", name="calendar_en")
-    @re_path(r"^kalender/(?P<year>\d{1,6})/(?P<month>\d{1,4})/$", name="calendar_month_de")
-    @re_path(r"^calendar/(?P<year>\d{1,6})/(?P<month>\d{1,4})/$", name="calendar_month_en")
-    def calendar_view(self, request, year=None, month=None):
-        from .views import event_calendar
-
-        return event_calendar(request, self, year, month)
-
-    @path("ical/", name="feed")
-    @path("ical/<slug:category>/", name="category_feed")
-    def feed_view(self, request, category=None):
-        from .views import index_feed
-
-        return index_feed(request, self, category)
-
-    def route_url(self, name, request=None, **kwargs):
-        """The address of a sub-page in the page's language (`archive` → …/archiv/ in German)."""
-        return self.get_url(request) + self.route_path(name, **kwargs)
-
-    def route_path(self, name, **kwargs):
-        """The sub-page part of `route_url` (`archive` → archiv/), to append to the page's URL."""
-        language = self.locale.language_code if self.locale_id else translation.get_language()
-        names = [f"{name}_{language}", f"{name}_en", name]
-        resolver = self.get_resolver()
-        for candidate in names:
-            if candidate in resolver.reverse_dict:
-                return self.reverse_subpage(candidate, kwargs=kwargs)
-        raise ValueError(name)
-
-    # Data
-
-    def occurrences(self):
-        """Occurrences of the live events below this page, with their events, by start.
-
-        The lists and the calendar show title, date, place, status and summary; the body and
-        the documentation (the largest columns) are left out.
-        """
-        return (
-            EventOccurrence.objects.filter(
-                event__live=True,
-                event__path__startswith=self.path,
-                event__depth=self.depth + 1,
-            )
-            .select_related("event")
-            .defer(*(f"event__{name}" for name in LIST_DEFERRED_FIELDS))
-            .order_by("start", "event__title", "pk")
-        )
-
-    def occurrences_to_count(self):
-        """The same occurrences as `occurrences()`, for counting: the live events are a subquery
-        on the page table, so the count needs no join to the event table unless a filter does.
-        """
-        events = Page.objects.filter(
-            live=True, path__startswith=self.path, depth=self.depth + 1
-        ).values("pk")
-        return EventOccurrence.objects.filter(event_id__in=events)
-
-    def upcoming_events(self, limit=3):
-        """The next events that are not over yet, as event pages in the active language.
-
-        One entry per event (a weekly series does not fill the teaser), ordered by its next
-        occurrence, then title. The home page's teaser renders them with
-        `includes/page_card.html`; each page carries that occurrence (`occurrence_start`,
-        `occurrence_end`) and a `card_text` with its date and city.
-
-        The occurrences are read in order of their start (index on start and end) only as far as
-        needed to find `limit` different events; then those few pages are fetched by key. So
-        the cost stays the same however many events the calendar holds: usually three small
-        queries (view restrictions, occurrences, pages).
-        """
-        limit = max(int(limit), 0)
-        index_page = self
-        language = translation.get_language()
-        if self.locale.language_code != language:
-            index_page = (
-                EventIndexPage.objects.live()
-                .filter(translation_key=self.translation_key, locale__language_code=language)
-                .first()
-                or self
-            )
-        if not limit:
-            return []
-        occurrences = EventOccurrence.objects.filter(
-            end__gt=timezone.now(),
-            event__live=True,
-            event__path__startswith=index_page.path,
-            event__depth=index_page.depth + 1,
-        )
-        # Like PageQuerySet.public(): leave out pages in (or below) a private section.
-        private = models.Q()
-        for section in PageViewRestriction.objects.values_list("page__path", flat=True):
-            private |= models.Q(event__path__startswith=section)
-        if private:
-            occurrences = occurrences.exclude(private)
-        rows = occurrences.order_by("start", "event__title", "event_id", "pk").values_list(
-            "event_id", "start", "end"
-        )
-        # The first occurrence of each event in this order is its next one. A batch normally
-        # holds enough events; long series can fill it, so look further, skipping known events.
-        found = {}
-        batch = max(limit * 4, 12)
-        while len(found) < limit:
-            chunk = list(rows.exclude(event_id__in=list(found))[:batch] if found else rows[:batch])
-            for event_id, start, end in chunk:
-                found.setdefault(event_id, (start, end))
-                if len(found) == limit:
-                    break
-            if len(chunk) < batch:
-                break
-            batch *= 4
-        pages = EventPage.objects.select_related("image").in_bulk(list(found))
-        events = []
-        for pk, (start, end) in found.items():
-            page = pages.get(pk)
-            if page is not None:
-                page.occurrence_start, page.occurrence_end = start, end
-                events.append(page)
-        return events
+# The views import the category, inline and occurrence models by their own modules and
+# never a page module, so importing them here is no cycle.
+from .. import recurrence, views
+from ..jsonld import event_json_ld
+from ..templatetags.events_tags import occurrence_label
+from .categories import EventCategory
+from .choices import Recurrence, Status
+from .common import RESERVED_SLUGS, RICH_TEXT_FEATURES, map_assets
+from .occurrences import OCCURRENCE_FIELDS, EventOccurrence
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -317,18 +49,10 @@ class EventPage(RoutablePageMixin, Page):
     photos, presentations, a video and the number of participants.
     """
 
-    class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("Takes place as planned")
-        CANCELLED = "cancelled", _("Cancelled")
-        POSTPONED = "postponed", _("Postponed, new date to be announced")
-        RESCHEDULED = "rescheduled", _("Moved to a new date")
-        MOVED_ONLINE = "moved_online", _("Moved online")
-
-    class Recurrence(models.TextChoices):
-        NONE = "", _("Does not repeat")
-        WEEKLY = "weekly", _("Every week on the same weekday")
-        MONTHLY = "monthly", _("Every month on the same day")
-        RULE = "rule", _("By a rule (RFC 5545 RRULE)")
+    # The choices live in `choices`, where the views and filters name them; the page keeps
+    # them as `EventPage.Status` and `EventPage.Recurrence`.
+    Status = Status
+    Recurrence = Recurrence
 
     # Dates
     start = models.DateTimeField(
@@ -577,13 +301,9 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("ical/", name="ical")
     def ical_view(self, request):
-        from .views import event_ical
-
-        return event_ical(request, self)
+        return views.event_ical(request, self)
 
     def get_context(self, request, *args, **kwargs):
-        from .jsonld import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         occurrences = list(self.occurrences.all())
@@ -725,8 +445,6 @@ class EventPage(RoutablePageMixin, Page):
             lat, lon = self.point
             return f"https://www.openstreetmap.org/directions?to={lat:.5f}%2C{lon:.5f}"
         if self.address_line:
-            from urllib.parse import quote
-
             return "https://www.openstreetmap.org/search?query=" + quote(
                 f"{self.venue_name} {self.address_line}".strip()
             )
@@ -760,144 +478,7 @@ class EventPage(RoutablePageMixin, Page):
     @property
     def card_text(self):
         """Date and place for teaser cards, e.g. "12.03.2027, 10:00 · Leipzig"."""
-        from .templatetags.events_tags import occurrence_label
-
         start = getattr(self, "occurrence_start", None) or self.start
         end = getattr(self, "occurrence_end", None) or self.end
         label = occurrence_label(start, end, self.all_day)
         return " · ".join(part for part in (label, self.city) if part)
-
-
-OCCURRENCE_FIELDS = {"start", "end", "all_day", "recurrence", "recurrence_until"} | {
-    "recurrence_rule",
-    "exception_dates",
-}
-
-
-class EventOccurrence(models.Model):
-    """One date of an event (a single event has one, a series one per repetition).
-
-    Written automatically when an event is saved; editors never edit occurrences.
-    """
-
-    event = models.ForeignKey(
-        EventPage, on_delete=models.CASCADE, related_name="occurrences", verbose_name=_("event")
-    )
-    start = models.DateTimeField(_("start"), db_index=True)
-    end = models.DateTimeField(_("end"), db_index=True)
-
-    class Meta:
-        verbose_name = _("occurrence")
-        verbose_name_plural = _("occurrences")
-        ordering = ["start", "pk"]
-        indexes = [
-            models.Index(fields=["event", "start"], name="events_occ_event_start"),
-            # Lists and the home page's teaser read occurrences by start and skip those that
-            # are over (`end`) within the index, without visiting the table.
-            models.Index(fields=["start", "end"], name="events_occ_start_end"),
-        ]
-
-    def __str__(self):
-        return f"{self.event.title} ({timezone.localtime(self.start):%Y-%m-%d %H:%M})"
-
-    @property
-    def local_start(self):
-        return timezone.localtime(self.start)
-
-    @property
-    def last_day(self):
-        """The last calendar day the occurrence covers (all-day ends are exclusive)."""
-        end = timezone.localtime(self.end)
-        if end > self.local_start and end.time() == dt.time():
-            return (end - dt.timedelta(days=1)).date()
-        return end.date()
-
-    def as_event(self):
-        """The event page for this occurrence (a copy, so a series can appear twice)."""
-        import copy
-
-        event = copy.copy(self.event)
-        event.occurrence_start = self.start
-        event.occurrence_end = self.end
-        return event
-
-
-class EventCategoryLink(TranslatableMixin, Orderable):
-    """Links an event to a category; the category follows the event's language."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="category_links")
-    category = models.ForeignKey(
-        EventCategory,
-        verbose_name=_("category"),
-        on_delete=models.CASCADE,
-        related_name="event_links",
-    )
-
-    panels = [FieldPanel("category")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-
-
-class EventOrganiser(TranslatableMixin, Orderable):
-    """An organiser of an event, with an optional link to its website."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisers")
-    name = models.CharField(_("name"), max_length=200)
-    url = models.URLField(_("website"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("url")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("organiser")
-        verbose_name_plural = _("organisers")
-
-
-class EventGalleryImage(TranslatableMixin, Orderable):
-    """A photo of the event's documentation."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
-    )
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=255,
-        help_text=_("Describe what the photo shows for people who cannot see it."),
-    )
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-
-class EventPresentation(TranslatableMixin, Orderable):
-    """A presentation or other document from the event, offered for download."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="presentations")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(
-        _("title"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty to use the document's title."),
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("presentation")
-        verbose_name_plural = _("presentations")
-
-    @property
-    def label(self):
-        return self.title or self.document.title

@@ -1,162 +1,28 @@
-"""The commercial-site and hall pool: one index page per pool and one page per property."""
+"""A property of the pool: a commercial site or a hall, placed on the map by the editor."""
 
-import re
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from portal.blocks import BaseStreamBlock
 from portal.fields import optional_link
 from portal.panels import SelfHostedLeafletPanel
 
-# Bounding box of Sachsen, Sachsen-Anhalt and Thüringen (south, west, north, east) with a
-# margin of about 50 km: a point outside it is a typing error (swapped or truncated
-# coordinates), not a property of the region.
-REGION_BOUNDS = (49.7, 9.2, 53.5, 15.8)
-POINT_PATTERN = re.compile(
-    r"^\s*SRID=4326;\s*POINT\s*\(\s*(?P<lng>[-+]?\d+(?:\.\d+)?)\s+(?P<lat>[-+]?\d+(?:\.\d+)?)\s*\)\s*$",
-    re.IGNORECASE,
-)
-
-
-def geocoder():
-    """The admin's address search (runs in the editor's browser, never on the server).
-
-    `LOCATIONS_GEOCODER` names one of wagtailgeowidget's geocoders; an empty value switches
-    the address search off (the address field is then a plain text field).
-    """
-    return getattr(settings, "LOCATIONS_GEOCODER", geocoders.NOMINATIM)
-
-
-def parse_point(value):
-    """(latitude, longitude) from the widget's `SRID=4326;POINT(lng lat)`, or None."""
-    match = POINT_PATTERN.match(value or "")
-    if match is None:
-        return None
-    return float(match["lat"]), float(match["lng"])
-
-
-def format_point(latitude, longitude):
-    return f"SRID=4326;POINT({longitude} {latitude})"
-
-
-def map_settings():
-    """Tile source of the public maps; read per request so tests can point it elsewhere."""
-    return {
-        "map_tile_url": settings.MAP_TILE_URL,
-        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
-        "map_tile_host": urlsplit(settings.MAP_TILE_URL).hostname or "",
-    }
-
-
-class Kind(models.TextChoices):
-    SITE = "site", _("Commercial site")
-    HALL = "hall", _("Hall")
-
-
-class Zoning(models.TextChoices):
-    GE = "GE", _("GE – commercial area")
-    GI = "GI", _("GI – industrial area")
-    SO = "SO", _("SO – special area")
-    MI = "MI", _("MI – mixed area")
-
-
-class LocationIndexPage(RoutablePageMixin, Page):
-    """One pool of the investor search: "Gewerbeflächen" (sites) or "Hallenobjekte" (halls).
-
-    Editors create one per pool below the home page and add the properties below it. The page
-    shows the filterable list at its own address and the location map at `karte/`; the home
-    page's pool box links to both.
-    """
-
-    # What the cached page lists (portal/caching.py): list and map (`karte/`) of the pool.
-    cache_lists = ["locations.locationpage"]
-
-    kind = models.CharField(
-        _("kind of property"),
-        max_length=4,
-        choices=Kind.choices,
-        default=Kind.SITE,
-        help_text=_("Sites are measured in hectares, halls in square metres."),
-    )
-    intro = models.TextField(
-        _("intro"),
-        blank=True,
-        max_length=600,
-        help_text=_("A short paragraph above the list and the map."),
-    )
-
-    intro_panels = [FieldPanel("kind"), FieldPanel("intro")]
-    content_panels = Page.content_panels + intro_panels
-
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    # Fields of the read-only API at /api/v2/ (seo/api.py, docs/seo.md).
-    api_fields = [
-        "kind",
-        "intro",
-    ]
-
-    override_translatable_fields = [SynchronizedField("kind")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["locations.LocationPage"]
-
-    class Meta:
-        verbose_name = _("location pool")
-        verbose_name_plural = _("location pools")
-
-    # The map's sub-URL is German in every language ("karte/"), so links stay short and one
-    # route serves all locales; the English label is on the link, not in the path.
-    MAP_ROUTE = "karte/"
-
-    @path("")
-    def list_view(self, request):
-        from .views import location_list
-
-        return location_list(request, self)
-
-    @path(MAP_ROUTE, name="map")
-    def map_view(self, request):
-        from .views import location_map
-
-        return location_map(request, self)
-
-    @path("map/", name="map_alias")
-    def map_alias(self, request):
-        # English visitors may guess `map/`; send them to the one canonical address.
-        return redirect(self.get_map_url(request), permanent=True)
-
-    def get_map_url(self, request=None):
-        """The map view's address (used by the home page's pool box)."""
-        url = self.get_url(request)
-        if url is None:
-            return None
-        return url + self.reverse_subpage("map")
-
-    @property
-    def area_unit(self):
-        return "ha" if self.kind == Kind.SITE else "m²"
+from .choices import Kind, Zoning
+from .geo import REGION_BOUNDS, geocoder, map_settings, parse_point
 
 
 class LocationPage(Page):
@@ -565,22 +431,3 @@ class LocationPage(Page):
             }
         )
         return context
-
-
-class LocationGalleryImage(Orderable):
-    """A photo of a site or hall; its image's description is used as alternative text."""
-
-    page = ParentalKey(LocationPage, related_name="gallery_images", on_delete=models.CASCADE)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        help_text=_("Give the image a description in the image library: it is the alt text."),
-    )
-
-    panels = [FieldPanel("image")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
