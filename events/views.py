@@ -77,7 +77,7 @@ def filtered_occurrences(request, index_page, *, without=()):
         return filterset
 
     names = [name for name in FILTER_NAMES if name not in without]
-    return read_filters(make, request.GET, names=names), categories
+    return read_filters(make, request, names=names), categories
 
 
 def attach_categories(occurrences, categories):

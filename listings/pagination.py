@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from portal import caching
+
 from .notices import Notice, shown_value
 
 
@@ -57,8 +59,17 @@ def paginate(request, rows, notices, *, per_page, convert=list, count_queryset=N
     """The requested page of `rows` (a queryset of values), its objects `convert(rows)`.
 
     Two queries whatever the number of rows: the count and the page's rows.
+
+    `page` is accepted for the page cache (`portal.caching.accept_query`) when it was given
+    once and is a page that exists, written as the page links write it (`2`, not `02`):
+    any other value is shown as a notice says, and never cached.
     """
     paginator = ListPaginator(rows, per_page, count_queryset)
-    page = paginator.page(page_number(request, paginator.num_pages, notices))
+    before = len(notices)
+    number = page_number(request, paginator.num_pages, notices)
+    values = request.GET.getlist("page")
+    if len(notices) == before and len(values) == 1 and values[0] in ("", str(number)):
+        caching.accept_query(request, ["page"])
+    page = paginator.page(number)
     page.object_list = convert(list(page.object_list))
     return page

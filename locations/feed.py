@@ -19,7 +19,7 @@ from django.utils.http import http_date
 
 from wagtail.models import Locale, PageLogEntry
 
-from listings.filtering import filter_query
+from listings.filtering import accept_filters, filter_query
 from portal.models import FederalState
 
 from .filters import FeedFilterSet
@@ -89,6 +89,8 @@ def geojson_feed(request):
         return JsonResponse(
             {"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False}
         )
+    # The page cache keeps the feed for the filters it applied (not for repeated values).
+    accept_filters(request, filterset.form)
 
     query = filter_query(request, drop=())
     etag, last_modified = _feed_stamp(locale, query)

@@ -158,7 +158,7 @@ def filtered_results(request, index_page):
         lambda data: LocationFilterSet(
             data or None, queryset=base_queryset(index_page), kind=index_page.kind, today=today
         ),
-        request.GET,
+        request,
     )
     list_url = index_page.get_url(request)
     queryset = filters.filterset.sorted_qs

@@ -76,11 +76,6 @@ def max_tags():
     return int(getattr(settings, "PAGE_CACHE_MAX_TAGS", 500))
 
 
-def extra_query_params():
-    """Query parameters a view reads that no django-filter FilterSet declares."""
-    return frozenset(getattr(settings, "PAGE_CACHE_QUERY_PARAMS", ("page",)))
-
-
 def notice_context_keys():
     """Template context entries in which the portal's views report ignored input."""
     return tuple(

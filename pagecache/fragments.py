@@ -25,7 +25,7 @@ import contextlib
 import contextvars
 import hashlib
 
-from . import conf, store, tags
+from . import conf, params, store, tags
 
 FRAGMENT_PREFIX = store.PREFIX + "f:"
 
@@ -115,3 +115,6 @@ class PortalHooks:
 
     def record_list(self, label):
         tags.add_tags(tags.list_tag(label))
+
+    def accept_query(self, request, names):
+        params.accept(request, names)

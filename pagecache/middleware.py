@@ -5,13 +5,18 @@ session middleware run *outside* it: a response that used a CSRF token or change
 is seen here before those middlewares add their cookies, and is not stored.
 
 Served from the cache: GET and HEAD of Wagtail pages (with their routable sub-pages and iCal
-feeds) and the GeoJSON feed, for visitors who are not logged in, when the query string only
-holds parameters the views know. The response carries ``X-Cache``:
+feeds) and the GeoJSON feed, for visitors who are not logged in. An address with a query string
+is stored only when the view that rendered it accepted every parameter in it (params.py,
+`portal.caching.accept_query`). The response carries ``X-Cache``:
 
 - ``HIT``: served from the cache, without a database query;
 - ``MISS``: rendered and stored;
 - ``PASS``: rendered, but the response may not be cached (status, cookies, notices, ...);
-- ``BYPASS``: the request is not eligible (method, path, user, query string, preview).
+- ``BYPASS``: the request is not eligible (method, path, user, preview, a query string that
+  is too long or has a parameter the view did not accept).
+
+Every answer to an eligible request carries ``Vary: Cookie``, hits as well as misses: which
+answer a visitor gets depends on the session cookie (logged-in users bypass the cache).
 """
 
 import functools
@@ -22,7 +27,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.http import parse_http_date_safe
 from django.utils.module_loading import import_string
 
@@ -30,9 +40,8 @@ from wagtail.models import PageViewRestriction, Site
 
 from portal.caching import host_parts, url_lists
 
-from . import conf, fragments, store, tags
+from . import conf, fragments, params, store, tags
 from .frontend import frontend_cache_enabled
-from .params import known_query_params
 
 logger = logging.getLogger("pagecache")
 
@@ -42,6 +51,8 @@ DROPPED_HEADERS = {"set-cookie", "content-length", HEADER.lower()}
 # Vary values the key already covers: the language is part of the key, anonymous visitors
 # share one version whatever cookies they send, and nothing in the stack compresses.
 HANDLED_VARY = {"accept-language", "cookie", "accept-encoding"}
+# What every answer to an eligible request varies on, hit or miss.
+VARY = ("Cookie",)
 
 
 class PageCacheMiddleware:
@@ -70,7 +81,14 @@ class PageCacheMiddleware:
         finally:
             tags.deactivate(token)
 
-        if seq is not None and self.storable(request, response, collector):
+        # Hits replay it from the entry; SessionMiddleware adds it only when the page read
+        # the session.
+        patch_vary_headers(response, VARY)
+        if params.unaccepted(request):
+            # A parameter the view did not read, or did not find valid: one entry per value
+            # would let anyone fill the cache.
+            response[HEADER] = "BYPASS"
+        elif seq is not None and self.storable(request, response, collector):
             self.store(request, response, key, seq, collector.tags, timeout)
             response[HEADER] = "MISS"
         else:
@@ -114,9 +132,9 @@ class PageCacheMiddleware:
     def normalised_query(self, request):
         """The query string that matters, sorted; None when it should not be cached.
 
-        Tracking parameters are left out of the key. A parameter no view reads, too many
-        parameters or a very long query bypass the cache: they would otherwise each create an
-        entry (a page rendered with junk in its links), an unbounded number within the TTL.
+        Tracking parameters are left out of the key. Too many parameters or a very long query
+        bypass the cache without a look-up. Whether the rest may be stored is decided after
+        rendering, by what the view accepted (params.py).
         """
         raw = request.META.get("QUERY_STRING", "")
         request.pagecache_tracked = False
@@ -124,16 +142,13 @@ class PageCacheMiddleware:
             return ""
         if len(raw) > conf.max_query_length():
             return None
-        known = known_query_params()
         pairs = []
         for name, values in request.GET.lists():
-            if name in conf.TRACKING_PARAMS or name.startswith(conf.TRACKING_PREFIXES):
+            if params.is_tracking(name):
                 # Served from the plain address's entry, but never stored: a page may
                 # repeat its query string in links (the calendar's months do).
                 request.pagecache_tracked = True
                 continue
-            if name not in known:
-                return None
             pairs.extend((name, value) for value in values)
         if len(pairs) > conf.max_query_params():
             return None
@@ -217,6 +232,8 @@ class PageCacheMiddleware:
         response = HttpResponse(entry["content"], status=entry["status"])
         for name, value in entry["headers"]:
             response[name] = value
+        # Entries stored before misses carried it get it too.
+        patch_vary_headers(response, VARY)
         response[HEADER] = "HIT"
         last_modified = response.get("Last-Modified")
         conditional = get_conditional_response(

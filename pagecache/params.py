@@ -1,48 +1,39 @@
-"""The query parameters the portal's views read, so any other parameter bypasses the cache.
+"""The query parameters a response may be cached for: those the view that rendered it accepted.
 
-Collected from every django-filter ``FilterSet`` in the ``filters`` modules of the project's
-own apps (those in the checkout, not Wagtail's admin filters)
-(the listings' filters, the GeoJSON feed's `bbox`, `pool`, `kind`), plus
-``PAGE_CACHE_QUERY_PARAMS`` for parameters read outside a FilterSet (`page`). A new filter in
-any app is picked up without touching the page cache.
+There is no global list of parameters. A view that reads a parameter validates it and, when
+every value given for it is valid, accepts it (`portal.caching.accept_query`, which the list
+machinery calls for its filters and page numbers, `listings`). The middleware stores the
+response to an address with a query string only when every parameter of the query, tracking
+parameters aside, was accepted while it rendered; anything else (a parameter the view does not
+read, an invalid value, a value given twice where the view reads one, an out-of-range page)
+is served but not stored, so junk in the address cannot fill the cache.
 """
-
-import functools
-import importlib
-import importlib.util
-
-from django.apps import apps
-from django.conf import settings
-
-import django_filters
 
 from . import conf
 
-
-@functools.cache
-def _filter_params():
-    base_dir = str(settings.BASE_DIR)
-    modules = set()
-    for config in apps.get_app_configs():
-        if not str(config.path).startswith(base_dir) or ".venv" in str(config.path):
-            continue
-        module_name = f"{config.name}.filters"
-        try:
-            if importlib.util.find_spec(module_name) is None:
-                continue
-        except ModuleNotFoundError:
-            continue
-        importlib.import_module(module_name)
-        modules.add(module_name)
-    names = set()
-    pending = [django_filters.FilterSet]
-    while pending:
-        filterset = pending.pop()
-        pending.extend(filterset.__subclasses__())
-        if filterset.__module__ in modules:
-            names.update(filterset.base_filters)
-    return frozenset(names)
+ATTRIBUTE = "pagecache_accepted"
 
 
-def known_query_params():
-    return _filter_params() | conf.extra_query_params()
+def accept(request, names):
+    """Record on `request` that its view accepted the query parameters `names`."""
+    accepted = getattr(request, ATTRIBUTE, None)
+    if accepted is None:
+        accepted = set()
+        setattr(request, ATTRIBUTE, accepted)
+    accepted.update(names)
+
+
+def accepted(request):
+    """The query parameters the view answering `request` accepted so far."""
+    return frozenset(getattr(request, ATTRIBUTE, ()))
+
+
+def is_tracking(name):
+    """Parameters that only tell analytics where a visitor came from."""
+    return name in conf.TRACKING_PARAMS or name.startswith(conf.TRACKING_PREFIXES)
+
+
+def unaccepted(request):
+    """The parameters of the request's query string (tracking ones aside) not accepted."""
+    names = {name for name in request.GET if not is_tracking(name)}
+    return names - accepted(request)

@@ -16,6 +16,12 @@ changes it, even where it loaded none, e.g. an empty event list) is declared, no
 
 - a view that is no page declares them by its URL name, in its app's `AppConfig.ready()`
   (`declare_url_lists`).
+
+Which query parameters a response depends on is declared by the view that reads them: it
+calls `accept_query(request, names)` with the parameters it read and found valid (the list
+machinery does so for its filters and page numbers). The page cache stores a response to an
+address with a query string only when every parameter in it was accepted, so input no view
+uses (unknown names, invalid values, repeated values) is served but never stored.
 """
 
 from django.http.request import split_domain_port
@@ -31,6 +37,9 @@ class NoCache:
         pass
 
     def record_list(self, label):
+        pass
+
+    def accept_query(self, request, names):
         pass
 
 
@@ -61,6 +70,17 @@ def record_list(label):
     """The response being rendered lists objects of type `label` ("events.eventpage") as a
     collection, so a new, changed or removed one changes it."""
     _backend.record_list(label)
+
+
+def accept_query(request, names):
+    """The view answering `request` read the query parameters `names` and found every value
+    given for them valid: the response may be kept for this query string.
+
+    Name a parameter only when the view used all its values: one given twice where the view
+    reads one value, or a value the view ignored (with a notice or silently), must not be
+    named. A query string holding any parameter that was not accepted is never cached.
+    """
+    _backend.accept_query(request, names)
 
 
 # URL name → the type labels its view lists (`declare_url_lists`).

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from listings.filtering import accept_filters
 from portal.blocks import BaseStreamBlock
 
 # The filters import `sectors` and `cluster`, never this module, so this is no cycle.
@@ -84,6 +85,8 @@ class ClusterIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cluster_filter = ClusterFilter(request.GET, queryset=self.clusters())
+        # The page cache keeps the filtered page only for filters that applied in full.
+        accept_filters(request, cluster_filter.form)
         context.update(
             {
                 "cluster_filter": cluster_filter,

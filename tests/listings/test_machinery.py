@@ -15,15 +15,19 @@ from wagtail.models import Page
 import django_filters
 import pytest
 
-from listings.filtering import filter_query, read_filters
+from listings.filtering import accept_filters, filter_query, read_filters
 from listings.notices import MAX_SHOWN_VALUE, Notice, ignored_input
 from listings.pagination import paginate
 from listings.rows import Row
+from portal import caching
 
 
 class DepthFilter(django_filters.FilterSet):
     depth = django_filters.NumberFilter(label="Depth")
     title = django_filters.ChoiceFilter(label="Title", choices=[("Root", "Root")])
+    slug = django_filters.MultipleChoiceFilter(
+        label="Slug", choices=[("root", "root"), ("home", "home")]
+    )
 
     class Meta:
         model = Page
@@ -67,6 +71,92 @@ def test_only_the_named_parameters_reach_the_filter_set():
 
     read_filters(record, QueryDict("depth=1&utm_source=x&page=2"), names=["depth"])
     assert [dict(data.lists()) for data in seen] == [{"depth": ["1"]}]
+
+
+class AcceptedQuery(caching.NoCache):
+    """A page cache that only records what the views accept (portal.caching.accept_query)."""
+
+    def __init__(self):
+        self.accepted = []
+
+    def accept_query(self, request, names):
+        self.accepted.extend(names)
+
+
+@pytest.fixture
+def accepted(monkeypatch):
+    backend = AcceptedQuery()
+    monkeypatch.setattr(caching, "_backend", backend)
+    return backend.accepted
+
+
+@pytest.mark.parametrize(
+    ("query", "names", "expected"),
+    [
+        ("depth=1&title=Root", None, ["depth", "title"]),
+        ("depth=abc&title=Root", None, ["title"]),  # invalid: ignored with a notice
+        ("depth=1&unknown=x&page=2", None, ["depth"]),  # not a filter
+        ("depth=1&title=Root", ["title"], ["title"]),  # not read by this list
+        ("title=Root&title=Root", None, []),  # one value read, two given
+        ("slug=root&slug=home", None, ["slug"]),  # a filter of several values
+        ("slug=root&slug=root", None, []),  # the same value twice
+        ("slug=root&slug=nope", None, []),
+        ("depth=", None, ["depth"]),  # empty: valid, no filter applied
+    ],
+)
+@pytest.mark.django_db
+def test_the_filters_applied_are_accepted_for_the_page_cache(accepted, query, names, expected):
+    read_filters(make, request(query), names=names)
+    assert sorted(accepted) == sorted(expected)
+
+
+@pytest.mark.django_db
+def test_input_that_is_not_the_address_accepts_nothing(accepted):
+    read_filters(make, QueryDict("depth=1"))
+    assert accepted == []
+
+
+@pytest.mark.django_db
+def test_a_filter_set_read_elsewhere_accepts_its_valid_parameters(accepted):
+    get = request("depth=abc&title=Root&other=1")
+    accept_filters(get, make(get.GET).form)
+    assert accepted == ["title"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "accepted_page"),
+    [
+        ("", True),
+        ("1", True),
+        ("2", True),
+        ("02", False),  # the same page under another address
+        (" 2", False),
+        ("abc", False),
+        ("0", False),
+        ("99999", False),
+    ],
+)
+@pytest.mark.django_db
+def test_a_page_number_is_accepted_when_the_page_exists(accepted, raw, accepted_page):
+    rows = Page.objects.order_by("pk").values_list("pk", named=True)
+    paginate(request(f"page={raw}"), rows, [], per_page=1)
+    assert accepted == (["page"] if accepted_page else [])
+
+
+@pytest.mark.django_db
+def test_a_page_number_given_twice_is_not_accepted(accepted):
+    rows = Page.objects.order_by("pk").values_list("pk", named=True)
+    paginate(request("page=1&page=2"), rows, [], per_page=1)
+    assert accepted == []
+
+
+@pytest.mark.django_db
+def test_a_page_number_is_accepted_beside_earlier_notices(accepted):
+    rows = Page.objects.order_by("pk").values_list("pk", named=True)
+    notices = [Notice(label="Depth", value="abc", message="no number")]
+    paginate(request("page=2"), rows, notices, per_page=1)
+    assert accepted == ["page"]
+    assert len(notices) == 1
 
 
 def test_long_values_are_shortened_in_notices():

@@ -88,7 +88,7 @@ def test_campaign_links_are_not_stored_with_their_parameters(client, portal):
 @pytest.mark.parametrize(
     "query",
     [
-        "?unknown=1",  # no view reads it: each value would be a new entry
+        "?unknown=1",  # no view reads it: each value would be a new entry (test_query.py)
         "?kind=micro&" + "&".join(f"state={n}" for n in range(12)),  # too many values
         "?q=" + "x" * 500,  # too long
     ],
@@ -105,15 +105,28 @@ def test_query_strings_that_would_flood_the_cache_bypass_it(client, portal, quer
     ["/de/termine/?page=abc", "/de/flaechen/?zoning=XX", "/de/cluster/?sector=nonexistent"],
 )
 def test_pages_that_report_ignored_input_are_not_stored(client, portal, url):
+    # The view did not accept the invalid value, so the query string is not cached.
     state, response = fetch(client, url)
     assert response.status_code == 200
-    assert state == "PASS"
-    assert fetch(client, url)[0] == "PASS"
+    assert state == "BYPASS"
+    assert fetch(client, url)[0] == "BYPASS"
+
+
+def test_a_notice_prevents_storing_even_when_the_query_was_accepted():
+    from django.template.response import SimpleTemplateResponse
+
+    from pagecache.tags import Collector
+
+    request = RequestFactory().get("/de/")
+    response = SimpleTemplateResponse("base.html", {"notices": ["ignored"]})
+    response.content = b"<p>ok</p>"
+    middleware = PageCacheMiddleware(lambda request: None)
+    assert not middleware.storable(request, response, Collector())
 
 
 def test_rejected_feed_queries_and_missing_pages_are_not_stored(client, portal):
     state, response = fetch(client, "/de/api/locations.geojson?bbox=nonsense")
-    assert (response.status_code, state) == (400, "PASS")
+    assert (response.status_code, state) == (400, "BYPASS")
     state, response = fetch(client, "/de/gibt-es-nicht/")
     assert (response.status_code, state) == (404, "PASS")
     state, response = fetch(client, "/de/termine/kalender/2027/13/")
