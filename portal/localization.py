@@ -14,6 +14,8 @@ from django.utils.http import urlencode
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from . import caching
+
 # Query parameter on a link that falls back to the source page because the visitor's
 # language has no translation yet; the page then tells the visitor so, in their language.
 FALLBACK_PARAMETER = "from"
@@ -93,8 +95,11 @@ def fallback_language(request, page_language):
     """
     if request is None:
         return None
-    code = request.GET.get(FALLBACK_PARAMETER, "")
+    codes = request.GET.getlist(FALLBACK_PARAMETER)
+    code = codes[0] if len(codes) == 1 else ""
     if code != page_language and code in dict(settings.LANGUAGES):
+        # One of a few values, made by the portal's own links: the page may be cached.
+        caching.accept_query(request, [FALLBACK_PARAMETER])
         return code
     return None
 

@@ -217,3 +217,12 @@ def test_conditional_hit_keeps_the_vary(client, portal):
     not_modified = client.get("/de/api/locations.geojson", HTTP_IF_NONE_MATCH=response["ETag"])
     assert (not_modified.status_code, not_modified["X-Cache"]) == (304, "HIT")
     assert "cookie" in vary(not_modified)
+
+
+def test_a_fallback_link_is_cached_and_a_forged_one_is_not(client, portal):
+    # The portal links a page without an English translation to its German source with
+    # `?from=en`: a handful of values, so those pages are cached; anything else is not.
+    cached(client, "/de/ueber-uns/?from=en")
+    for junk in ("from=xx", "from=en&from=en", "from=de", "from=" + "e" * 50):
+        for _ in range(2):
+            assert fetch(client, f"/de/ueber-uns/?{junk}")[0] == "BYPASS", junk
