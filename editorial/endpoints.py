@@ -52,9 +52,13 @@ PAGE_RESTRUCTURE = (
     "Wagtail page permissions and editorial.wagtail_hooks.refuse_restructuring: only editors "
     "of the page's locale delete, move, copy or unpublish (translators never)"
 )
-PAGE_VIEWSET_RESTRUCTURE = (
-    "Wagtail page permissions and editorial.viewsets.EditorialPageViewSet: privacy and "
-    "reordering need an editor of the page's locale (translators never)"
+PAGE_PRIVACY = (
+    "Wagtail page permissions and editorial.viewsets.EditorialPageViewSet: a view restriction "
+    "takes a page offline like unpublishing, so it needs an editor of the page's locale"
+)
+PAGE_REORDER = (
+    "Wagtail: 'publish' on the parent, and the move action's 'add' in the tree (the "
+    "Chefredaktion in the source tree)"
 )
 WORKFLOW_TASK = (
     "membership of the current task's group (editorial.roles: Freigabe by the Chefredaktion, "
@@ -218,8 +222,8 @@ ENDPOINTS = [
     Endpoint("wagtailadmin_pages:unpublish", PAGE_RESTRUCTURE, CHEFREDAKTION),
     Endpoint("wagtailadmin_pages:copy", PAGE_RESTRUCTURE, TREE_BUILDERS),
     Endpoint("wagtailadmin_pages:move_confirm", PAGE_RESTRUCTURE, TREE_BUILDERS),
-    Endpoint("wagtailadmin_pages:set_page_position", PAGE_VIEWSET_RESTRUCTURE, CHEFREDAKTION),
-    Endpoint("wagtailadmin_pages:set_privacy", PAGE_VIEWSET_RESTRUCTURE, CHEFREDAKTION),
+    Endpoint("wagtailadmin_pages:set_page_position", PAGE_REORDER, ("chefredaktion:source",)),
+    Endpoint("wagtailadmin_pages:set_privacy", PAGE_PRIVACY, CHEFREDAKTION),
     # Snippets
     read_only("wagtailsnippets:index"),
     read_only(snippet("(?:list|list_results|usage|history|history_results)")),

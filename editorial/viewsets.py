@@ -1,5 +1,5 @@
 """The scope that limits a translatable snippet's admin views to the user's locales, and the
-page views Wagtail guards with the publish permission alone."""
+page view Wagtail guards with the publish permission alone (privacy)."""
 
 import functools
 
@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import URLPattern
 
 from wagtail.admin.views.page_privacy import SetPrivacyView
-from wagtail.admin.views.pages.ordering import SetPagePositionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry, register_permission_policy
@@ -120,19 +119,11 @@ class RestructuringSetPrivacyView(SetPrivacyView):
         return super().dispatch(request, page_id, *args, **kwargs)
 
 
-class RestructuringSetPagePositionView(SetPagePositionView):
-    """Reordering moves a page among its siblings: editors of the page's locale only."""
-
-    def post(self, request, page_to_move_id, *args, **kwargs):
-        check_restructuring(request, page_to_move_id)
-        return super().post(request, page_to_move_id, *args, **kwargs)
-
-
 class EditorialPageViewSet(PageViewSet):
-    """Wagtail's page views for every page type, with privacy and reordering restricted to
-    editors of the page's locale (`editorial.permissions.may_restructure_pages`).
-    Registered after Wagtail's own base viewset, so it answers for `Page` and its subclasses.
+    """Wagtail's page views for every page type, with privacy restricted to editors of the
+    page's locale (`editorial.permissions.may_restructure_pages`). Registered after Wagtail's
+    own base viewset, so it answers for `Page` and its subclasses. (Reordering needs no guard:
+    Wagtail's move action asks for "add" in the tree, which translators never have.)
     """
 
     set_privacy_view_class = RestructuringSetPrivacyView
-    set_page_position_view_class = RestructuringSetPagePositionView
