@@ -11,11 +11,13 @@ groups' `LocaleRole` rows:
 - superusers may do everything.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 
 from wagtail.models import Page, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import policy_registry
 
 from .models import LocaleRole
@@ -135,6 +137,57 @@ class _AllActions(dict):
 
     def get(self, action, default=None):
         return ANY_LOCALE
+
+
+class MediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Images and documents: deleting needs the "delete" permission on the collection.
+
+    Wagtail's own policy treats deleting as changing, so everyone who may change an image
+    (the Redaktion) could also delete it, although only the Chefredaktion has the delete
+    permission (`editorial.roles.COLLECTION_PERMISSIONS`). Here deleting needs that
+    permission; uploaders still delete what they uploaded themselves (undoing an upload).
+    Every other action is Wagtail's.
+    """
+
+    def _may_delete(self, user, instance):
+        collection = instance.collection
+        if self._check_perm(user, ["delete"], collection=collection):
+            return True
+        owner = getattr(instance, self.owner_field_name)
+        return owner == user and self._check_perm(user, ["add"], collection=collection)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        others = [action for action in actions if action != "delete"]
+        if len(others) < len(actions) and self._may_delete(user, instance):
+            return True
+        return bool(others) and super().user_has_any_permission_for_instance(user, others, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if "delete" not in actions or (user.is_active and user.is_superuser):
+            return super().instances_user_has_any_permission_for(user, actions)
+        if not user.is_authenticated:
+            return self.model._default_manager.none()
+        deletable = self.model._default_manager.filter(
+            Q(collection__in=self._collections_with_perm(user, ["delete"]))
+            | (
+                Q(collection__in=self._collections_with_perm(user, ["add"]))
+                & Q(**{self.owner_field_name: user})
+            )
+        )
+        others = [action for action in actions if action != "delete"]
+        if not others:
+            return deletable
+        return super().instances_user_has_any_permission_for(user, others) | deletable
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        others = [action for action in actions if action != "delete"]
+        users = self._users_with_perm(["delete"], collection=instance.collection)
+        owner = getattr(instance, self.owner_field_name)
+        if owner is not None and self._check_perm(owner, ["add"], collection=instance.collection):
+            users = users | get_user_model().objects.filter(pk=owner.pk)
+        if others:
+            users = users | super().users_with_any_permission_for_instance(others, instance)
+        return users.distinct()
 
 
 def policy_for(model):

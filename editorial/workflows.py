@@ -1,10 +1,17 @@
 """What happens when a workflow is approved: the approved revision is published.
 
-Wagtail's own finish action publishes as the last approver *with* a permission check, so an
-approver needs the publish permission on the page, and anyone with that permission can also
-publish directly, past the workflow. The translation workflow must be the only way an English
-page goes live, so translators have no publish permission; being in the approval task's group
-is their authority to publish what they approved. Enabled by the setting
+Translators publish their own locale's translations: their group has the "publish" page
+permission on that locale's home page (`roles.PAGE_PERMISSIONS["translator"]`), and publishing
+a translation in wagtail-localize's editor or the page editor is the translator's approval
+(docs/roles.md). They have no permission in the German tree, so they never publish German
+pages, and the German review workflow ("Freigabe") stays the only way a Redaktion change goes
+live. Each target language's approval workflow lets a translator ask a colleague (or the
+Chefredaktion) for review instead of publishing directly.
+
+Wagtail's own finish action publishes as the last approver *with* a permission check, so
+approving would need the publish permission on the page. Membership of the approval task's
+group is the authority here instead, so the approved revision is published without that check;
+this matters where an approver has no publish permission of their own. Enabled by the setting
 `WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved_revision"`.
 """
 

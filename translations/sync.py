@@ -7,7 +7,9 @@ editor's "Machine translate" button) fills the untranslated strings.
 Publishing mirrors wagtail-localize's "Sync translated pages" (`UpdateTranslationsView`): the
 translations are published only when the user asks for it ("publish") and may publish the
 target; otherwise the target gets a new draft revision built from the current strings, which
-translators review and publish through their workflow. wagtail-localize's own
+the language's translators (or the Chefredaktion) review and publish: translators publish
+their own locale's translations directly, which is their approval, or ask a colleague through
+the language's approval workflow; they never publish German pages. wagtail-localize's own
 `save_target(publish=False)` would save a live page's database row (changing the public page)
 and set a live snippet to "not live", so drafts are saved here as a revision only.
 
