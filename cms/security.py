@@ -4,7 +4,8 @@
   public site and one for the Wagtail admin, and Permissions-Policy.
 - `LoginThrottleBackend`, `login_lockout_response`, `client_ip`: django-axes' lockout of
   repeated failed logins, shown on Wagtail's login form.
-- `SafeDocumentForm`: documents whose content does not match their extension are refused.
+- `SafeDocumentForm`: documents whose content does not match their extension are refused,
+  with one error message on the file field.
 """
 
 import io
@@ -252,6 +253,27 @@ class SafeDocumentForm(BaseDocumentForm):
         if isinstance(uploaded, UploadedFile):
             check_document_content(uploaded)
         return uploaded
+
+    def _update_errors(self, errors):
+        """The model's validation, without its word on a field the form has refused.
+
+        Django validates the model after the form, with the fields the form refused left out,
+        except in the model's `clean()`. Wagtail's `Document.clean()` checks the file's
+        extension: after a refused upload the new document has no file, and the editor got
+        "file extension “” is not allowed" below the real reason.
+        """
+        if hasattr(errors, "error_dict"):
+            refused = {name for name in errors.error_dict if name in self._errors}
+            if refused:
+                kept = {
+                    name: messages
+                    for name, messages in errors.error_dict.items()
+                    if name not in refused
+                }
+                if not kept:
+                    return
+                errors = ValidationError(kept)
+        super()._update_errors(errors)
 
 
 def check_document_content(uploaded):

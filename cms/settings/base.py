@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "pagecache.middleware.CachedSiteMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin forms that arrive incomplete (a StreamField without its count, an unreadable
+    # number) are answered with a 400 page instead of a server error (editorial/middleware.py).
+    "editorial.middleware.MalformedFormMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

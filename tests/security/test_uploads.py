@@ -126,3 +126,66 @@ def test_images_accept_png_and_refuse_svg_html_and_oversize(admin_client, settin
     assert response.status_code == 200
     assert "file" in response.context["form"].errors
     assert get_image_model().objects.count() == 1
+
+
+# One refusal, the right one (issue 15): Wagtail's model check of the extension ran again
+# after the form had refused the file, on a document without one, and added "file extension
+# “” is not allowed" below the real reason.
+
+EXTENSION_REFUSED = "Dateiendung „{extension}“ ist nicht erlaubt"
+CONTENT_REFUSED = "Der Inhalt der Datei ist keine .{extension}-Datei."
+REFUSED_UPLOADS = [
+    ("setup.exe", b"MZ\x90\x00\x03", EXTENSION_REFUSED.format(extension="exe")),
+    ("seite.html", HTML, EXTENSION_REFUSED.format(extension="html")),
+    ("ohne_endung", b"text", EXTENSION_REFUSED.format(extension="")),
+    ("bericht.pdf", HTML, CONTENT_REFUSED.format(extension="pdf")),
+    ("antrag.docx", b"PK not really", CONTENT_REFUSED.format(extension="docx")),
+    ("antrag.docx", DOCM, "Office-Dateien mit Makros werden nicht angenommen."),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), REFUSED_UPLOADS)
+def test_refused_document_has_one_error_in_the_add_view(admin_client, name, content, message):
+    response = upload_document(admin_client, name, content)
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert list(errors) == ["file"]
+    [error] = errors["file"]
+    assert error.startswith(message), error
+    # And the page shows it once.
+    assert response.content.decode().count(message) == 1
+    assert not get_document_model().objects.exists()
+
+
+@pytest.mark.parametrize(("name", "content", "message"), REFUSED_UPLOADS)
+def test_refused_document_has_one_error_in_the_multiple_upload(
+    admin_client, name, content, message
+):
+    response = admin_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile(name, content)},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"] is False
+    assert answer["error_message"].startswith(message), answer
+    assert "\n" not in answer["error_message"]
+    assert not get_document_model().objects.exists()
+
+
+def test_a_replaced_file_refused_on_edit_has_one_error(admin_client):
+    upload_document(admin_client, "bericht.pdf", b"%PDF-1.7\n%%EOF")
+    document = get_document_model().objects.get()
+
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "Bericht", "file": SimpleUploadedFile("bericht.pdf", HTML), "collection": 1},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"file": [CONTENT_REFUSED.format(extension="pdf")]}
+    document.refresh_from_db()
+    assert document.file.read().startswith(b"%PDF-")
