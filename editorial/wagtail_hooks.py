@@ -4,8 +4,11 @@
   locale's home page is the translator's approval) but never take pages offline or change the
   tree: they do not unpublish, delete, move or copy pages (Wagtail lets anyone with "change"
   delete unpublished pages and anyone with "publish" unpublish them), whether one at a time,
-  as a bulk action or through the admin API's page actions. German pages they cannot publish
-  at all: they have no permission in the German tree.
+  as a bulk action or through the admin API's page actions, and they set no page privacy
+  (`viewsets.EditorialPageViewSet`). German pages they cannot publish at all: they have no
+  permission in the German tree.
+- Deleting images and documents needs the delete permission (`MediaPermissionPolicy`;
+  Wagtail alone lets everyone who may change an image delete it).
 - wagtail-localize only asks for its one "submit translation" permission: its views are
   shadowed here so translations are created and synced only into the user's locales, its
   string and PO-file endpoints only change snippets of the user's locales, and only editors
@@ -101,7 +104,7 @@ class GuardedPagesAdminAPIViewSet(PagesAdminAPIViewSet):
 
 @hooks.register("register_admin_viewset")
 def register_page_viewset():
-    # After Wagtail's base page viewset (order -1): privacy and reordering are checked.
+    # After Wagtail's base page viewset (order -1), so its privacy view is checked.
     return EditorialPageViewSet()
 
 

@@ -57,7 +57,7 @@ def test_shadowed_endpoints_are_never_reached():
         assert endpoint_for(None, first.route)[0].rule != SHADOWED
 
 
-def test_data_changing_rows_say_who_may_use_them():
+def test_roles_name_the_editorial_groups():
     roles = {"redaktion", "chefredaktion", "translator"}
     for row in ENDPOINTS:
         for entry in [*row.roles, *(r for rs in row.variants.values() for r in rs)]:
