@@ -28,6 +28,7 @@ backend's own settings (``URLS``, ``INDEX_PREFIX``, ``INDEX_SETTINGS``); see doc
 from functools import cache
 
 from django.conf import settings
+from django.db import connection
 from django.utils import translation
 from django.utils.module_loading import import_string
 
@@ -77,11 +78,30 @@ class LocaleIndexMixin:
             super().add_item(obj)
 
 
+def searchable_query(query, vendor):
+    """A query string any caller hands in (the site search, the API's `?search=`, the
+    admin), as the database can take it: control characters (NUL included) dropped, which
+    PostgreSQL refuses in a string and SQLite's FTS5 reads as the end of one, and on SQLite
+    double quotes made spaces (FTS5 quotes each term, so a quote in a term breaks the
+    MATCH expression), whitespace folded."""
+    kept = "".join(ch for ch in query if ch.isprintable() or ch.isspace())
+    if vendor == "sqlite":
+        kept = kept.replace('"', " ")
+    # Whitespace folded: a query of spaces only is the empty query, which finds nothing
+    # (the database backends fail on a query without terms).
+    return " ".join(kept.split())
+
+
 class LocaleBackendMixin:
     def __init__(self, params):
         super().__init__(params)
         self.locale = params.get("LOCALE")
         self.index_other = params.get("INDEX_OTHER", False)
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            query = searchable_query(query, connection.vendor)
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
     def objects_to_index(self, objs):
         locale_ids = {getattr(obj, "locale_id", None) for obj in objs} - {None}

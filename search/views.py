@@ -4,8 +4,10 @@ Each language has its own search backend (search/backends.py), so German pages a
 with German stemming and English pages with English stemming on PostgreSQL.
 """
 
+import logging
+
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -13,6 +15,7 @@ from django.utils.translation import ngettext
 
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from .backends import backend_name_for_language
 from .models import QueryLanguageHits
@@ -26,6 +29,8 @@ MAX_SUGGESTIONS = 10
 POPULAR_SEARCHES = 5
 POPULAR_SINCE_DAYS = 90
 
+logger = logging.getLogger(__name__)
+
 
 def count_search(query, locale):
     """Count a search for Wagtail's report and the popular searches; returns its Query.
@@ -34,14 +39,22 @@ def count_search(query, locale):
     (`synchronous_commit` off for this transaction only): a crash may lose the last
     fraction of a second of counts, never data, and a popular term searched by many
     visitors at once no longer queues behind one disk flush per search.
+
+    Counting is statistics: when the database refuses the write (SQLite, for development,
+    lets one process write at a time and answers "database is locked" to the others), the
+    search is answered uncounted, with the Query as it is (None if it was never counted).
     """
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        query_object = Query.get(query)
-        query_object.add_hit()
-        QueryLanguageHits.add_hit(query_object, locale)
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            query_object = Query.get(query)
+            query_object.add_hit()
+            QueryLanguageHits.add_hit(query_object, locale)
+    except DatabaseError as error:
+        logger.warning("Search not counted (%s): %r", error, query)
+        return Query.objects.filter(query_string=normalise_query_string(query)).first()
     return query_object
 
 
@@ -172,7 +185,7 @@ def search(request):
         # Count a search once, not once per result page or filter click; per language too,
         # for the popular searches of the no-results page.
         query_object = count_search(query, locale)
-        promotions = promotions_for(query_object, locale)
+        promotions = promotions_for(query_object, locale) if query_object else []
 
     type_filters = [
         {

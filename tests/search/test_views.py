@@ -2,6 +2,7 @@
 no-results help and robust handling of whatever is typed into the box or the address bar.
 """
 
+from django.db import OperationalError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -244,3 +245,25 @@ def test_a_missing_results_page_is_noticed_with_and_without_hits(client, typed_p
         assert response.status_code == 200
         assert len(notices(response)) == 1
         assert response.context["search_results"].number == 1
+
+
+def test_a_search_the_database_cannot_count_is_answered(client, typed_pages, monkeypatch):
+    """Found by bench/fuzz_public.py: on SQLite with several server processes the counting
+    write failed with "database is locked", and the search with it."""
+    Query.get("Wasserstoff").add_hit()
+
+    def locked(self, *args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Query, "add_hit", locked)
+    response = client.get(search_url(), {"q": "Wasserstoff"})
+
+    assert response.status_code == 200
+    assert Query.objects.get().hits == 1
+    assert "Wasserstoff" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["\x00", "'\"><script>", '"', 'Wasser"stoff', "\x01ä"])
+def test_any_query_string_is_answered(client, typed_pages, query):
+    for name in ("search", "search_autocomplete"):
+        assert client.get(search_url(name=name), {"q": query}).status_code == 200

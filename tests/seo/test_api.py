@@ -82,6 +82,13 @@ def test_detail_shows_api_fields_and_no_admin_fields(client, home_page):
         {"limit": "100000"},
         {"offset": "-1"},
         {"offset": "abc"},
+        # Found by bench/fuzz_public.py: a 500 from SQLite ("datatype mismatch").
+        {"offset": "99999999999999999999"},
+        {"offset": "2147483648"},
+        # Found by bench/fuzz_public.py: 500s on PostgreSQL, which refuses NUL in text.
+        {"locale": "\x00"},
+        {"html_path": "\x00"},
+        {"search": "\x00"},
         {"type": "nope.Nope"},
         {"type": "wagtailcore"},
         {"fields": "password"},
@@ -109,6 +116,29 @@ def test_limit_is_capped(client, site, settings):
 
 def test_search_works(client, pages):
     assert client.get(PAGES, {"search": "Über"}).status_code == 200
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("query", ["'\"><script>", '"', 'a"b', "ä\x01"])
+def test_any_search_string_is_answered(client, pages, endpoint, query):
+    """Found by bench/fuzz_public.py: double quotes and control characters broke SQLite's FTS5
+    query (NUL is refused with a 400 before, test_malformed_parameters_are_client_errors)."""
+    response = client.get(f"/api/v2/{endpoint}/", {"search": query})
+    assert response.status_code == 200, response.content
+    assert "items" in response.json()
+
+
+@pytest.mark.parametrize("url", ["/api/v2/pages/find/", "/api/v2/pages/999999/"])
+def test_nul_in_any_parameter_of_any_endpoint_is_a_400(client, pages, url):
+    response = client.get(url, {"html_path": "/de/", "locale": "\x00"})
+    assert response.status_code == 400
+    assert "NUL" in response.json()["message"]
+
+
+def test_the_highest_offset_is_answered(client, pages):
+    response = client.get(PAGES, {"offset": str(2**31 - 1)})
+    assert response.status_code == 200
+    assert response.json()["items"] == []
 
 
 def test_read_only_and_no_cors(client, pages):
